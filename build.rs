@@ -1,0 +1,366 @@
+//! Reads `data/`, validates it, and writes the static tables the binary
+//! embeds (`$OUT_DIR/tables.rs`). A malformed table fails here, naming the
+//! bad entry, so it can never fail a user's run.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+#[path = "src/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+#[path = "src/tokenize.rs"]
+mod tokenize;
+
+use schema::*;
+
+fn main() {
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/schema.rs");
+    println!("cargo:rerun-if-changed=src/tokenize.rs");
+    let data = Path::new("data");
+    let tables = match load(data) {
+        Ok(tables) => tables,
+        Err(message) => {
+            // A panic would print a backtrace hint; a clean message reads better.
+            eprintln!("error: invalid data table: {message}");
+            std::process::exit(1);
+        }
+    };
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(out.join("tables.rs"), generate(&tables)).expect("write tables.rs");
+}
+
+struct Tables {
+    sources: Vec<RawSource>,
+    meta: RawMeta,
+    entries: Vec<RawEntry>,
+    comparisons: Vec<RawComparison>,
+    guides: Vec<RawGuide>,
+}
+
+fn load(data: &Path) -> Result<Tables, String> {
+    let sources: Vec<RawSource> = read_json(&data.join("sources.json"))?;
+    let meta: RawMeta = read_json(&data.join("meta.json"))?;
+    let mut entries = Vec::new();
+    for path in json_files(&data.join("codes"))? {
+        let mut file: Vec<RawEntry> = read_json(&path)?;
+        entries.append(&mut file);
+    }
+    let comparisons: Vec<RawComparison> = read_json(&data.join("comparisons.json"))?;
+    let guides: Vec<RawGuide> = read_json(&data.join("guides.json"))?;
+    let source_rank: BTreeMap<&str, usize> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    // IANA first within a code, then sources in the order sources.json lists them.
+    entries.sort_by_key(|e| (e.code, e.substatus, source_rank.get(e.source.as_str()).copied()));
+    let tables = Tables {
+        sources,
+        meta,
+        entries,
+        comparisons,
+        guides,
+    };
+    validate(&tables)?;
+    Ok(tables)
+}
+
+fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let listing = fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut files: Vec<PathBuf> = listing
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn label(e: &RawEntry) -> String {
+    match e.substatus {
+        Some(sub) => format!("{:03}.{sub} ({})", e.code, e.source),
+        None => format!("{:03} ({})", e.code, e.source),
+    }
+}
+
+fn validate(t: &Tables) -> Result<(), String> {
+    let source_ids: BTreeSet<&str> = t.sources.iter().map(|s| s.id.as_str()).collect();
+    if source_ids.len() != t.sources.len() {
+        return Err("sources.json: duplicate source id".into());
+    }
+    let codes: BTreeSet<u16> = t.entries.iter().map(|e| e.code).collect();
+    let mut keys = BTreeSet::new();
+    for e in &t.entries {
+        let at = label(e);
+        if !keys.insert((e.code, e.substatus, e.source.as_str())) {
+            return Err(format!("{at}: duplicate (code, source)"));
+        }
+        validate_entry(e, &source_ids, &codes).map_err(|m| format!("{at}: {m}"))?;
+    }
+    for c in &t.comparisons {
+        if c.codes.len() < 2 {
+            return Err(format!("comparison {:?}: needs two codes or more", c.codes));
+        }
+        check_codes_exist(&c.codes, &codes).map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
+        non_empty("difference", &c.difference).map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
+    }
+    let mut guide_ids = BTreeSet::new();
+    for g in &t.guides {
+        if !guide_ids.insert(g.id.as_str()) {
+            return Err(format!("guide {}: duplicate id", g.id));
+        }
+        validate_guide(g, &codes).map_err(|m| format!("guide {}: {m}", g.id))?;
+    }
+    non_empty("iana_snapshot", &t.meta.iana_snapshot)
+}
+
+fn validate_entry(
+    e: &RawEntry,
+    sources: &BTreeSet<&str>,
+    codes: &BTreeSet<u16>,
+) -> Result<(), String> {
+    if e.code > 999 {
+        return Err("code must have three digits (000-999)".into());
+    }
+    if !sources.contains(e.source.as_str()) {
+        return Err(format!("unknown source {:?}", e.source));
+    }
+    if !ENTRY_STATUSES.contains(&e.status.as_str()) {
+        return Err(format!("unknown status {:?}", e.status));
+    }
+    let official = e.source == "iana";
+    let official_status = ["permanent", "temporary", "unused", "obsoleted"].contains(&e.status.as_str());
+    if official != official_status {
+        return Err(format!("status {:?} does not fit source {:?}", e.status, e.source));
+    }
+    non_empty("name", &e.name)?;
+    non_empty("summary", &e.summary)?;
+    non_empty("description", &e.description)?;
+    non_empty("retry_note", &e.retry_note)?;
+    non_empty_list("causes", &e.causes)?;
+    non_empty_list("actions.client", &e.actions.client)?;
+    non_empty_list("actions.server", &e.actions.server)?;
+    for (field, list) in [
+        ("headers", &e.headers),
+        ("aliases", &e.aliases),
+        ("keywords", &e.keywords),
+    ] {
+        for item in list {
+            non_empty(field, item)?;
+        }
+    }
+    for (field, value) in [
+        ("reference", &e.reference),
+        ("seen", &e.seen),
+        ("use_when", &e.use_when),
+        ("fault", &e.fault),
+        ("example", &e.example),
+    ] {
+        if let Some(text) = value {
+            non_empty(field, text)?;
+        }
+    }
+    if official && e.reference.is_none() {
+        return Err("IANA entries need a reference".into());
+    }
+    if !official && e.seen.is_none() {
+        return Err("vendor entries need `seen` (where a person meets the code)".into());
+    }
+    if let Some(r) = &e.redirect {
+        if !REDIRECT_METHODS.contains(&r.method.as_str()) {
+            return Err(format!("unknown redirect method {:?}", r.method));
+        }
+    }
+    // A vendor entry may point at the IANA entry of its own number.
+    if official && e.related.contains(&e.code) {
+        return Err("related lists the code itself".into());
+    }
+    check_codes_exist(&e.related, codes).map_err(|m| format!("related: {m}"))
+}
+
+fn validate_guide(g: &RawGuide, codes: &BTreeSet<u16>) -> Result<(), String> {
+    non_empty("title", &g.title)?;
+    non_empty("intro", &g.intro)?;
+    if g.columns.iter().filter(|c| *c == "Code").count() != 1 {
+        return Err("exactly one column must be named \"Code\"".into());
+    }
+    if g.rows.is_empty() {
+        return Err("no rows".into());
+    }
+    for (i, row) in g.rows.iter().enumerate() {
+        if row.cells.len() + 1 != g.columns.len() {
+            return Err(format!("row {}: {} cells for {} columns", i + 1, row.cells.len(), g.columns.len()));
+        }
+        if row.codes.is_empty() {
+            return Err(format!("row {}: no codes", i + 1));
+        }
+        check_codes_exist(&row.codes, codes).map_err(|m| format!("row {}: {m}", i + 1))?;
+        for cell in &row.cells {
+            non_empty("cell", cell).map_err(|m| format!("row {}: {m}", i + 1))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_codes_exist(list: &[u16], codes: &BTreeSet<u16>) -> Result<(), String> {
+    match list.iter().find(|c| !codes.contains(c)) {
+        Some(missing) => Err(format!("code {missing:03} has no entry")),
+        None => Ok(()),
+    }
+}
+
+fn non_empty(field: &str, value: &str) -> Result<(), String> {
+    if value.trim().is_empty() {
+        Err(format!("empty {field}"))
+    } else {
+        Ok(())
+    }
+}
+
+fn non_empty_list(field: &str, list: &[String]) -> Result<(), String> {
+    if list.is_empty() {
+        return Err(format!("empty {field}"));
+    }
+    list.iter().try_for_each(|item| non_empty(field, item))
+}
+
+// ---- code generation -------------------------------------------------------
+
+fn generate(t: &Tables) -> String {
+    let mut out = String::new();
+    let source_index: BTreeMap<&str, usize> = t
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    writeln!(out, "pub static IANA_SNAPSHOT: &str = {:?};", t.meta.iana_snapshot).unwrap();
+    out.push_str("pub static SOURCES: &[Source] = &[\n");
+    for s in &t.sources {
+        writeln!(out, "    Source {{ id: {:?}, name: {:?}, facts: {:?} }},", s.id, s.name, s.facts).unwrap();
+    }
+    out.push_str("];\n\npub static ENTRIES: &[Entry] = &[\n");
+    for e in &t.entries {
+        generate_entry(&mut out, e, source_index[e.source.as_str()]);
+    }
+    out.push_str("];\n\npub static COMPARISONS: &[Comparison] = &[\n");
+    for c in &t.comparisons {
+        writeln!(out, "    Comparison {{ codes: &{:?}, difference: {:?} }},", c.codes, c.difference).unwrap();
+    }
+    out.push_str("];\n\npub static GUIDES: &[Guide] = &[\n");
+    for g in &t.guides {
+        generate_guide(&mut out, g);
+    }
+    out.push_str("];\n");
+    generate_search_index(&mut out, t);
+    out
+}
+
+/// Search fields, best first; `search.rs` gives each a weight.
+const SEARCH_FIELDS: usize = 8;
+
+/// The texts of an entry, by search field: name, aliases, keywords, summary,
+/// source name, causes, description, where seen.
+fn search_fields(e: &RawEntry, source_name: &str) -> [Vec<String>; SEARCH_FIELDS] {
+    let join = |list: &[String]| tokenize::words(&list.join(" "));
+    [
+        tokenize::words(&e.name),
+        join(&e.aliases),
+        join(&e.keywords),
+        tokenize::words(&e.summary),
+        tokenize::words(source_name),
+        join(&e.causes),
+        tokenize::words(&e.description),
+        tokenize::words(e.seen.as_deref().unwrap_or("")),
+    ]
+}
+
+/// An inverted index, word -> (entry index, best field), so a search reads
+/// a few postings instead of every text of every entry.
+fn generate_search_index(out: &mut String, t: &Tables) {
+    let mut index: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (i, e) in t.entries.iter().enumerate() {
+        let source = t.sources.iter().find(|s| s.id == e.source).map_or("", |s| s.name.as_str());
+        for (field, words) in search_fields(e, source).iter().enumerate() {
+            for word in words {
+                let best = index.entry(word.clone()).or_default().entry(i).or_insert(field);
+                *best = (*best).min(field);
+            }
+        }
+    }
+    out.push_str("\npub static SEARCH_INDEX: &[(&str, &[(u16, u8)])] = &[\n");
+    for (word, postings) in &index {
+        let list: Vec<(usize, usize)> = postings.iter().map(|(e, f)| (*e, *f)).collect();
+        writeln!(out, "    ({word:?}, &{list:?}),").unwrap();
+    }
+    out.push_str("];\n");
+}
+
+fn generate_entry(out: &mut String, e: &RawEntry, source: usize) {
+    let redirect = match &e.redirect {
+        Some(r) => format!(
+            "Some(Redirect {{ permanent: {}, method: RedirectMethod::{} }})",
+            r.permanent,
+            match r.method.as_str() {
+                "preserve" => "Preserve",
+                "may_change" => "MayChange",
+                _ => "ToGet",
+            }
+        ),
+        None => "None".into(),
+    };
+    let status = {
+        let mut s = e.status.clone();
+        s[..1].make_ascii_uppercase();
+        s
+    };
+    writeln!(
+        out,
+        "    Entry {{ code: {}, substatus: {:?}, name: {:?}, source: {source}, reference: {:?}, \
+         status: EntryStatus::{status}, summary: {:?}, description: {:?}, seen: {:?}, \
+         use_when: {:?}, causes: &{:?}, client_actions: &{:?}, server_actions: &{:?}, \
+         headers: &{:?}, cacheable: {}, retryable: {}, retry_note: {:?}, aliases: &{:?}, \
+         related: &{:?}, keywords: &{:?}, redirect: {redirect}, fault: {:?}, example: {:?} }},",
+        e.code,
+        e.substatus,
+        e.name,
+        e.reference.as_deref(),
+        e.summary,
+        e.description,
+        e.seen.as_deref(),
+        e.use_when.as_deref(),
+        e.causes,
+        e.actions.client,
+        e.actions.server,
+        e.headers,
+        e.cacheable,
+        e.retryable,
+        e.retry_note,
+        e.aliases,
+        e.related,
+        e.keywords,
+        e.fault.as_deref(),
+        e.example.as_deref(),
+    )
+    .unwrap();
+}
+
+fn generate_guide(out: &mut String, g: &RawGuide) {
+    writeln!(
+        out,
+        "    Guide {{ id: {:?}, title: {:?}, intro: {:?}, columns: &{:?}, notes: &{:?}, rows: &[",
+        g.id, g.title, g.intro, g.columns, g.notes
+    )
+    .unwrap();
+    for row in &g.rows {
+        writeln!(out, "        GuideRow {{ codes: &{:?}, cells: &{:?} }},", row.codes, row.cells).unwrap();
+    }
+    out.push_str("    ] },\n");
+}

@@ -1,0 +1,133 @@
+//! The command line, declared with clap. Only clap types live here, so the
+//! man page and completion generators can reuse the definition.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  httpcode 404                      explain one code
+  httpcode 301 308                  several codes
+  httpcode 4xx                      a class (also 4, 4XX, 30x, 500-504)
+  httpcode 500.19                   an IIS sub-status
+  httpcode \"HTTP/1.1 503 Service Unavailable\"
+  httpcode search gateway timeout   find a code by words, typos welcome
+  httpcode teapot                   bare words search too
+  httpcode compare 401 403          side by side, with the key difference
+  httpcode guide retry              which codes to retry, and how
+  httpcode list --source nginx      every entry of one source
+  httpcode 404 --json               stable JSON for scripts";
+
+/// Explain HTTP status codes: the IANA registry and the vendor codes seen in logs.
+#[derive(Debug, Parser)]
+#[command(
+    name = "httpcode",
+    version,
+    about,
+    after_long_help = EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    subcommand_negates_reqs = true
+)]
+pub struct Cli {
+    /// Codes (404, 000, 500.19), patterns (4xx, 30x, 4), ranges (500-504),
+    /// a status line ("HTTP/2 404"), or words to search for.
+    #[arg(value_name = "CODE|PATTERN|WORDS", allow_negative_numbers = true)]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Print JSON (an array of entries for lookups; schema in the README).
+    #[arg(long = "json", global = true)]
+    pub json: bool,
+
+    /// When to use colors.
+    #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    /// Layout width in columns (default: the terminal's, or 80 when not a terminal).
+    #[arg(long = "width", global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub width: Option<u16>,
+
+    /// Only entries from this source (iana, nginx, cloudflare, iis, ...; see `httpcode sources`).
+    #[arg(long = "source", global = true, value_name = "SOURCE")]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Color when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every entry as a table.
+    List(ListArgs),
+    /// Find codes by name, former name, cause or keyword; typos are forgiven.
+    Search(SearchArgs),
+    /// Compare codes side by side and show the key difference.
+    Compare(CompareArgs),
+    /// Decision guides: which code to send, retry or cache.
+    Guide(GuideArgs),
+    /// The sources of the table, their entry counts and where the facts come from.
+    Sources,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this class or pattern (4xx, 5, 30x).
+    #[arg(long = "class", value_name = "CLASS")]
+    pub class: Option<String>,
+
+    /// Only codes in the IANA registry.
+    #[arg(long = "official", conflicts_with = "unofficial")]
+    pub official: bool,
+
+    /// Only vendor and unofficial codes.
+    #[arg(long = "unofficial")]
+    pub unofficial: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for; several words are one query.
+    #[arg(required = true, value_name = "WORDS")]
+    pub words: Vec<String>,
+
+    /// Show at most this many results.
+    #[arg(long = "limit", default_value_t = 10, value_name = "N")]
+    pub limit: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two or more codes or patterns (301 308, 30x).
+    #[arg(required = true, value_name = "CODE", allow_negative_numbers = true)]
+    pub codes: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GuideArgs {
+    /// The topic; without one, the topics are listed.
+    #[arg(value_name = "TOPIC")]
+    pub topic: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

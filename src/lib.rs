@@ -1,0 +1,12 @@
+//! httpcode: HTTP status codes explained. The binary is a thin shell over
+//! these modules; integration tests use them directly too.
+
+pub mod app;
+pub mod cli;
+pub mod json;
+pub mod query;
+pub mod render;
+pub mod search;
+pub mod table;
+pub mod term;
+pub mod tokenize;

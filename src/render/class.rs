@@ -1,0 +1,53 @@
+//! Class summaries (`httpcode 4xx`), pattern and range results, and `list`.
+
+use std::fmt::Write as _;
+
+use comfy_table::Cell;
+
+use super::{new_table, wrap, Painter};
+use crate::table::{Class, Entry};
+use crate::term::Term;
+
+/// The heading of a whole-class view: what the class means, who is at fault.
+pub fn class_intro(class: Class, term: Term) -> String {
+    let p = Painter::new(term);
+    let width = usize::from(term.width);
+    let mut out = String::new();
+    let title = format!("{} {}", class.label(), class.title());
+    writeln!(out, "{}", p.class(&title, class)).unwrap();
+    writeln!(out, "{}", wrap(class.meaning(), width, "")).unwrap();
+    let fault = format!("Who is at fault: {}.", class.fault());
+    writeln!(out, "{}", wrap(&fault, width, "")).unwrap();
+    if !class.is_standard() {
+        writeln!(out, "{}", wrap("HTTP defines classes 1xx to 5xx only.", width, "")).unwrap();
+    }
+    out
+}
+
+/// One row per entry: code, name (with its source when unofficial), summary.
+pub fn entry_table(entries: &[&Entry], term: Term) -> String {
+    let p = Painter::new(term);
+    let mut table = new_table(term, &["Code", "Name", "Summary"], p);
+    for e in entries {
+        let mut name = e.name.to_string();
+        if !e.official() {
+            name = format!("{name}\n{}", p.dim(&format!("{}, unofficial", e.source().name)));
+        }
+        table.add_row(vec![
+            Cell::new(p.class(&e.code_label(), e.class())),
+            Cell::new(name),
+            Cell::new(e.summary),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// A note under a class table about the sub-statuses it leaves out.
+pub fn substatus_note(count: usize, term: Term) -> Option<String> {
+    (count > 0).then(|| {
+        let text = format!(
+            "Plus {count} Microsoft IIS sub-statuses, shown with their parent code (httpcode 404) or alone (httpcode 404.3)."
+        );
+        format!("{}\n", Painter::new(term).dim(&wrap(&text, usize::from(term.width), "")))
+    })
+}

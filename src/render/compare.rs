@@ -1,0 +1,91 @@
+//! `httpcode compare`: the codes side by side, then the key difference.
+
+use std::fmt::Write as _;
+
+use comfy_table::Cell;
+
+use super::{new_table, wrap, Painter};
+use crate::table::{Entry, Redirect, RedirectMethod};
+use crate::term::Term;
+
+pub fn redirect_text(r: Redirect) -> String {
+    let lifetime = if r.permanent { "permanent" } else { "temporary" };
+    let method = match r.method {
+        RedirectMethod::Preserve => "method and body kept",
+        RedirectMethod::MayChange => "POST may become GET",
+        RedirectMethod::ToGet => "follow-up is always GET",
+    };
+    format!("{lifetime}; {method}")
+}
+
+fn yes_no(value: bool) -> &'static str {
+    if value {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// The attribute rows, each a label and one value per entry.
+fn rows(entries: &[&Entry]) -> Vec<(&'static str, Vec<String>)> {
+    let each = |f: &dyn Fn(&Entry) -> String| entries.iter().map(|e| f(e)).collect::<Vec<_>>();
+    let mut rows = vec![
+        ("Name", each(&|e| e.name.to_string())),
+        ("Class", each(&|e| format!("{} {}", e.class().label(), e.class().title()))),
+        ("Source", each(&|e| {
+            if e.official() {
+                "IANA (official)".to_string()
+            } else {
+                format!("{} (unofficial)", e.source().name)
+            }
+        })),
+        ("Meaning", each(&|e| e.summary.to_string())),
+        ("At fault", each(&|e| e.fault().to_string())),
+    ];
+    if entries.iter().any(|e| e.redirect.is_some()) {
+        rows.push(("Permanent", each(&|e| e.redirect.map_or("-", |r| yes_no(r.permanent)).to_string())));
+        rows.push(("Method, body", each(&|e| match e.redirect.map(|r| r.method) {
+            Some(RedirectMethod::Preserve) => "kept".to_string(),
+            Some(RedirectMethod::MayChange) => "POST may become GET".to_string(),
+            Some(RedirectMethod::ToGet) => "changed to GET".to_string(),
+            None => "-".to_string(),
+        })));
+    }
+    rows.push(("Cacheable", each(&|e| yes_no(e.cacheable).to_string())));
+    rows.push(("Safe to retry", each(&|e| yes_no(e.retryable).to_string())));
+    rows.push(("Headers", each(&|e| {
+        if e.headers.is_empty() {
+            "-".to_string()
+        } else {
+            e.headers.join(", ")
+        }
+    })));
+    if entries.iter().any(|e| e.use_when.is_some()) {
+        rows.push(("Use it when", each(&|e| e.use_when.unwrap_or("-").to_string())));
+    }
+    rows
+}
+
+pub fn render(entries: &[&Entry], difference: Option<&str>, term: Term) -> String {
+    let p = Painter::new(term);
+    let mut header: Vec<String> = vec![String::new()];
+    header.extend(entries.iter().map(|e| e.code_label()));
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut table = new_table(term, &header_refs, p);
+    // Re-color the code headings by class.
+    table.set_header(
+        std::iter::once(Cell::new(""))
+            .chain(entries.iter().map(|e| Cell::new(p.class(&e.code_label(), e.class())))),
+    );
+    for (label, values) in rows(entries) {
+        let mut row = vec![Cell::new(p.heading(label))];
+        row.extend(values.into_iter().map(Cell::new));
+        table.add_row(row);
+    }
+    let mut out = format!("{table}\n");
+    if let Some(text) = difference {
+        writeln!(out, "\n{}", p.heading("Key difference")).unwrap();
+        writeln!(out, "{}", wrap(text, usize::from(term.width), "")).unwrap();
+    }
+    out
+}

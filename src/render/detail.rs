@@ -1,0 +1,150 @@
+//! The detail view of one entry: everything we know about a code.
+
+use std::fmt::Write as _;
+
+use super::{code_and_name, wrap, Painter};
+use crate::table::{self, Entry};
+use crate::term::Term;
+
+/// Width of the label column in key/value lines.
+const LABEL: usize = 15;
+
+/// Options the detail view honours.
+#[derive(Debug, Clone, Copy)]
+pub struct DetailOptions {
+    pub show_example: bool,
+}
+
+pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
+    let p = Painter::new(term);
+    let width = usize::from(term.width);
+    let mut out = String::new();
+    header(&mut out, entry, p, width);
+    section(&mut out, p, width, "Where you see it", entry.seen);
+    section(&mut out, p, width, "When to send it", entry.use_when);
+    bullets(&mut out, p, width, "Common causes", entry.causes);
+    actions(&mut out, p, width, entry);
+    facts(&mut out, p, width, entry);
+    if options.show_example {
+        example(&mut out, p, entry);
+    }
+    out
+}
+
+fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
+    let class = e.class();
+    let title = code_and_name(p, &e.code_label(), e.name, class);
+    let source = if e.official() {
+        "IANA".to_string()
+    } else {
+        format!("{} (unofficial)", e.source().name)
+    };
+    writeln!(out, "{title} {}", p.dim(&format!("· {source}"))).unwrap();
+    writeln!(out, "{}", wrap(e.summary, width, "")).unwrap();
+    let mut meta = vec![format!("{} {}", class.label(), class.title())];
+    meta.extend(e.reference.map(str::to_string));
+    meta.push(e.status.as_str().to_string());
+    writeln!(out, "{}", p.dim(&wrap(&meta.join(" · "), width, ""))).unwrap();
+    writeln!(out).unwrap();
+    writeln!(out, "{}", wrap(e.description, width, "")).unwrap();
+}
+
+fn section(out: &mut String, p: Painter, width: usize, title: &str, text: Option<&str>) {
+    if let Some(text) = text {
+        writeln!(out, "\n{}", p.heading(title)).unwrap();
+        writeln!(out, "  {}", wrap(text, width, "  ")).unwrap();
+    }
+}
+
+fn bullets(out: &mut String, p: Painter, width: usize, title: &str, items: &[&str]) {
+    writeln!(out, "\n{}", p.heading(title)).unwrap();
+    bullet_list(out, width, "  ", items);
+}
+
+fn bullet_list(out: &mut String, width: usize, indent: &str, items: &[&str]) {
+    let hanging = format!("{indent}  ");
+    for item in items {
+        writeln!(out, "{indent}- {}", wrap(item, width, &hanging)).unwrap();
+    }
+}
+
+fn actions(out: &mut String, p: Painter, width: usize, e: &Entry) {
+    writeln!(out, "\n{}", p.heading("What to do")).unwrap();
+    writeln!(out, "  {}", p.dim("As the client:")).unwrap();
+    bullet_list(out, width, "    ", e.client_actions);
+    writeln!(out, "  {}", p.dim("As the server owner:")).unwrap();
+    bullet_list(out, width, "    ", e.server_actions);
+}
+
+fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
+    writeln!(out).unwrap();
+    let mut line = |label: &str, value: &str| {
+        let pad = " ".repeat(LABEL.saturating_sub(label.len()));
+        let value = wrap(value, width, &" ".repeat(LABEL));
+        writeln!(out, "{}{pad}{value}", p.heading(label)).unwrap();
+    };
+    if !e.headers.is_empty() {
+        line("Headers", &e.headers.join(", "));
+    }
+    let cacheable = if e.cacheable {
+        "yes, by default (RFC 9110, Section 15.1)"
+    } else {
+        "no, unless Cache-Control or Expires says so"
+    };
+    line("Cacheable", cacheable);
+    let retry = format!("{}. {}", if e.retryable { "Yes" } else { "No" }, e.retry_note);
+    line("Safe to retry", &retry);
+    if let Some(r) = e.redirect {
+        line("Redirect", &super::compare::redirect_text(r));
+    }
+    if !e.aliases.is_empty() {
+        line("Also called", &e.aliases.join("; "));
+    }
+    if !e.related.is_empty() {
+        let related: Vec<String> = e
+            .related
+            .iter()
+            .map(|&c| format!("{c:03} {}", table::primary_name(c).unwrap_or("?")))
+            .collect();
+        line("Confused with", &related.join(" · "));
+    }
+    let guides: Vec<String> = if e.substatus.is_none() {
+        table::guides_mentioning(e.code)
+            .map(|g| format!("httpcode guide {}", g.id))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if !guides.is_empty() {
+        line("Guides", &guides.join(", "));
+    }
+}
+
+fn example(out: &mut String, p: Painter, e: &Entry) {
+    if let Some(example) = e.example {
+        writeln!(out, "\n{}", p.heading("Example")).unwrap();
+        for row in example.lines() {
+            writeln!(out, "  {}", p.dim(row)).unwrap();
+        }
+    }
+}
+
+/// The IIS sub-statuses listed under their parent code.
+pub fn render_substatuses(code: u16, term: Term) -> Option<String> {
+    let p = Painter::new(term);
+    let subs: Vec<&Entry> = table::substatuses(code).collect();
+    if subs.is_empty() {
+        return None;
+    }
+    let mut out = String::new();
+    let title = format!("Microsoft IIS sub-statuses of {code:03} (httpcode {code:03}.N)");
+    writeln!(out, "{}", p.heading(&title)).unwrap();
+    let width = usize::from(term.width);
+    for s in subs {
+        let label = s.code_label();
+        let indent = " ".repeat(label.len() + 4);
+        let name = wrap(s.name, width, &indent);
+        writeln!(out, "  {}  {name}", p.class(&label, s.class())).unwrap();
+    }
+    Some(out)
+}

@@ -1,0 +1,155 @@
+//! The on-disk shape of `data/`. Shared by `build.rs` (which parses and
+//! validates it) and the crate's tests (which check it against reference
+//! facts), so there is exactly one definition of an entry.
+//!
+//! Every struct denies unknown fields: a typo in `data/` fails the build.
+
+use serde::Deserialize;
+
+/// One status code as one source defines it: `data/codes/*.json` hold arrays
+/// of these.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEntry {
+    /// 0..=999; `000` is written as 0.
+    pub code: u16,
+    /// Microsoft IIS sub-status (`500.19` is code 500, substatus 19).
+    #[serde(default)]
+    pub substatus: Option<u16>,
+    /// Official reason phrase, or the vendor's own name for the code.
+    pub name: String,
+    /// Id of a source in `data/sources.json` (`iana`, `nginx`, ...).
+    pub source: String,
+    /// RFC and section for IANA entries, vendor documentation otherwise.
+    #[serde(default)]
+    pub reference: Option<String>,
+    /// permanent | temporary | unused | obsoleted (IANA registry status),
+    /// unofficial | deprecated (vendor codes).
+    pub status: String,
+    /// One line.
+    pub summary: String,
+    /// A few sentences.
+    pub description: String,
+    /// Where a person meets it: who emits it, whether it reaches clients.
+    #[serde(default)]
+    pub seen: Option<String>,
+    /// When to send it, for people designing an API or a server.
+    #[serde(default)]
+    pub use_when: Option<String>,
+    /// Why you see it in practice.
+    pub causes: Vec<String>,
+    /// What to do about it.
+    pub actions: RawActions,
+    /// Header fields that go with it.
+    #[serde(default)]
+    pub headers: Vec<String>,
+    /// Cacheable by default (RFC 9110 section 15.1 list).
+    pub cacheable: bool,
+    /// A client may repeat the request as is, at least after waiting.
+    pub retryable: bool,
+    /// When and how to retry, one sentence.
+    pub retry_note: String,
+    /// Former official names and common variant spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Codes people confuse it with.
+    #[serde(default)]
+    pub related: Vec<u16>,
+    /// Extra search words that appear nowhere else in the entry.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Redirect semantics, for 3xx codes that redirect.
+    #[serde(default)]
+    pub redirect: Option<RawRedirect>,
+    /// Who is at fault, where the class default (4xx client, 5xx server) is wrong.
+    #[serde(default)]
+    pub fault: Option<String>,
+    /// A short raw HTTP exchange, lines separated by `\n`.
+    #[serde(default)]
+    pub example: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawActions {
+    /// What the person or program that sent the request should do.
+    pub client: Vec<String>,
+    /// What the person who runs the server should do.
+    pub server: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRedirect {
+    /// The new location is meant to replace the old one for good.
+    pub permanent: bool,
+    /// preserve | may_change | to_get: what happens to a POST's method and body.
+    pub method: String,
+}
+
+/// `data/sources.json`: who defines codes, and where our facts come from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub id: String,
+    /// Display name, used as `source` in JSON output.
+    pub name: String,
+    /// Where the facts (numbers, names) for this source were checked.
+    pub facts: String,
+}
+
+/// `data/meta.json`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeta {
+    /// Date of the IANA registry snapshot the table follows (YYYY-MM-DD).
+    pub iana_snapshot: String,
+}
+
+pub const ENTRY_STATUSES: &[&str] = &[
+    "permanent",
+    "temporary",
+    "unused",
+    "obsoleted",
+    "unofficial",
+    "deprecated",
+];
+
+pub const REDIRECT_METHODS: &[&str] = &["preserve", "may_change", "to_get"];
+
+/// `data/comparisons.json`: the key difference inside a confusion group.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawComparison {
+    /// Two or more codes; `compare` shows the text of the smallest group
+    /// that holds every compared code.
+    pub codes: Vec<u16>,
+    /// One to three sentences: what tells them apart and which to pick.
+    pub difference: String,
+}
+
+/// `data/guides.json`: a decision guide rendered as one table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuide {
+    /// Topic name typed on the command line (`redirect`, `client-error`).
+    pub id: String,
+    pub title: String,
+    /// One or two sentences shown above the table.
+    pub intro: String,
+    /// Column headings. Exactly one of them is "Code": that column shows
+    /// each row's `codes`; the other columns show `cells` in order.
+    pub columns: Vec<String>,
+    pub rows: Vec<RawGuideRow>,
+    /// Paragraphs shown under the table.
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuideRow {
+    pub codes: Vec<u16>,
+    /// One per column other than "Code".
+    pub cells: Vec<String>,
+}

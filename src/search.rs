@@ -1,0 +1,249 @@
+//! Fuzzy search over the table, ranked so the code a person means comes first.
+//!
+//! How a result is scored:
+//! - The query is split into words (`tokenize::words`). Each query word is
+//!   matched against the build-time index in three ways: exactly (quality
+//!   1.0), as the start of a longer word (`unprocess` -> `unprocessable`,
+//!   0.8), or with a typo (optimal string alignment distance 1, or 2 for words of
+//!   eight letters or more, 0.7 or 0.5; only words with the same first letter,
+//!   because first letters are rarely mistyped and this keeps search cheap).
+//! - Where the word was found weighs how much it says about the entry: the
+//!   name 10, a former name 9, a keyword 8, the summary 5, the source's name 4
+//!   (so "nginx" pulls nginx's codes up), causes 3, the description and the
+//!   "where you see it" text 2.
+//! - Rare words count more than common ones: each match is scaled by the
+//!   word's inverse document frequency, so "gateway" outweighs "request".
+//! - An entry's score is the sum, over query words, of its best match,
+//!   multiplied by the square of the share of query words it matched: an
+//!   entry that matches every word beats one that matches one word strongly.
+//! - A phrase bonus goes to entries whose name, former name or keyword holds
+//!   the whole query in order ("too many" -> 429), more if it is the whole name.
+//! - A typed code number (`504`) matches that code's entries outright.
+//! - Sub-statuses and deprecated vendor codes are scaled down a little, so
+//!   that the code people mean (414 for "uri too long") comes before the IIS
+//!   sub-status with a near-identical label.
+
+use crate::table::{Entry, EntryStatus, ENTRIES, SEARCH_INDEX};
+use crate::tokenize;
+
+/// Weight of a match by the field it is in, in `build.rs` field order.
+const FIELD_WEIGHTS: [f64; 8] = [10.0, 9.0, 8.0, 5.0, 4.0, 3.0, 2.0, 2.0];
+
+#[derive(Debug, Clone)]
+pub struct Match {
+    pub entry: &'static Entry,
+    pub score: f64,
+    /// Index words the query matched in this entry, for highlighting.
+    pub matched: Vec<&'static str>,
+}
+
+/// Entries matching `query`, best first, at most `limit`.
+pub fn search(query: &str, limit: usize) -> Vec<Match> {
+    let words = tokenize::words(query);
+    let mut totals = vec![0.0_f64; ENTRIES.len()];
+    let mut hits = vec![0_u32; ENTRIES.len()];
+    let mut matched: Vec<Vec<&'static str>> = vec![Vec::new(); ENTRIES.len()];
+    for word in &words {
+        let mut best = vec![0.0_f64; ENTRIES.len()];
+        for (index_word, quality) in word_matches(word) {
+            let postings = index_postings(index_word);
+            let idf = idf(postings.len());
+            for &(entry, field) in postings {
+                let entry = usize::from(entry);
+                let score = quality * FIELD_WEIGHTS[usize::from(field)] * idf;
+                if score > best[entry] {
+                    best[entry] = score;
+                }
+                if !matched[entry].contains(&index_word) {
+                    matched[entry].push(index_word);
+                }
+            }
+        }
+        code_matches(word, &mut best);
+        for (i, score) in best.iter().enumerate() {
+            if *score > 0.0 {
+                totals[i] += score;
+                hits[i] += 1;
+            }
+        }
+    }
+    let phrase = words.join(" ");
+    let mut results: Vec<Match> = totals
+        .iter()
+        .enumerate()
+        .filter(|(_, total)| **total > 0.0)
+        .map(|(i, total)| {
+            let coverage = f64::from(hits[i]) / words.len() as f64;
+            let entry = &ENTRIES[i];
+            let score = (total * coverage * coverage + phrase_bonus(entry, &phrase, words.len()))
+                * demotion(entry);
+            Match {
+                entry,
+                score,
+                matched: std::mem::take(&mut matched[i]),
+            }
+        })
+        .collect();
+    results.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| (a.entry.code, a.entry.substatus).cmp(&(b.entry.code, b.entry.substatus)))
+    });
+    results.truncate(limit);
+    results
+}
+
+/// Index words matching a query word, with the quality of each match.
+fn word_matches(word: &str) -> Vec<(&'static str, f64)> {
+    let mut found = Vec::new();
+    let len = word.chars().count();
+    // The index is sorted, so the words sharing a first letter form one run.
+    let first = word.chars().next().unwrap_or(' ');
+    let start = SEARCH_INDEX.partition_point(|(w, _)| w.chars().next().unwrap_or(' ') < first);
+    let run = SEARCH_INDEX[start..]
+        .iter()
+        .take_while(|(w, _)| w.starts_with(first));
+    for (candidate, _) in run {
+        let quality = if *candidate == word {
+            1.0
+        } else if len >= 3 && candidate.starts_with(word) {
+            0.8
+        } else if len >= 4 {
+            typo_quality(word, len, candidate)
+        } else {
+            0.0
+        };
+        if quality > 0.0 {
+            found.push((*candidate, quality));
+        }
+    }
+    found
+}
+
+fn typo_quality(word: &str, len: usize, candidate: &str) -> f64 {
+    let candidate_len = candidate.chars().count();
+    let allowed = if len >= 8 { 2 } else { 1 };
+    if candidate_len.abs_diff(len) > allowed {
+        return 0.0;
+    }
+    match strsim::osa_distance(word, candidate) {
+        1 => 0.7,
+        2 if allowed == 2 => 0.5,
+        _ => 0.0,
+    }
+}
+
+fn index_postings(word: &str) -> &'static [(u16, u8)] {
+    SEARCH_INDEX
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .map_or(&[], |i| SEARCH_INDEX[i].1)
+}
+
+/// Inverse document frequency, between 1 (in every entry) and about 6.
+fn idf(document_count: usize) -> f64 {
+    let n = ENTRIES.len() as f64;
+    1.0 + (n / document_count.max(1) as f64).ln()
+}
+
+/// A three-digit word is a code: its entries match outright.
+fn code_matches(word: &str, best: &mut [f64]) {
+    if word.len() != 3 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let Ok(code) = word.parse::<u16>() else {
+        return;
+    };
+    for (i, e) in ENTRIES.iter().enumerate() {
+        if e.code == code {
+            best[i] = best[i].max(60.0);
+        }
+    }
+}
+
+fn phrase_bonus(entry: &Entry, phrase: &str, word_count: usize) -> f64 {
+    if word_count == 0 {
+        return 0.0;
+    }
+    let names = std::iter::once(entry.name)
+        .chain(entry.aliases.iter().copied())
+        .chain(entry.keywords.iter().copied());
+    let mut bonus: f64 = 0.0;
+    for text in names {
+        let normalized = tokenize::words(text).join(" ");
+        if normalized == phrase {
+            bonus = bonus.max(20.0 * word_count as f64);
+        } else if word_count > 1 && contains_phrase(&normalized, phrase) {
+            bonus = bonus.max(12.0 * word_count as f64);
+        }
+    }
+    bonus
+}
+
+/// `phrase` occurs in `text` on word boundaries.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = at == 0 || text.as_bytes()[at - 1] == b' ';
+        let end = at + phrase.len();
+        let after = end == text.len() || text.as_bytes()[end] == b' ';
+        before && after
+    })
+}
+
+fn demotion(entry: &Entry) -> f64 {
+    let mut factor = 1.0;
+    if entry.substatus.is_some() {
+        factor *= 0.85;
+    }
+    if entry.status == EntryStatus::Deprecated {
+        factor *= 0.9;
+    }
+    factor
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(query: &str) -> String {
+        search(query, 1)
+            .first()
+            .map(|m| m.entry.code_label())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn exact_names_come_first() {
+        assert_eq!(first("gateway timeout"), "504");
+        assert_eq!(first("not found"), "404");
+    }
+
+    #[test]
+    fn typos_are_forgiven() {
+        assert_eq!(first("gatway timout"), "504");
+        assert_eq!(first("unathorized"), "401");
+        assert_eq!(first("teapott"), "418");
+    }
+
+    #[test]
+    fn prefixes_and_phrases() {
+        assert_eq!(first("unprocess"), "422");
+        assert_eq!(first("too many"), "429");
+    }
+
+    #[test]
+    fn code_numbers_match() {
+        assert_eq!(first("504"), "504");
+    }
+
+    #[test]
+    fn nothing_matches_gibberish() {
+        assert!(search("qqqqzzzz", 10).is_empty());
+        assert!(search("", 10).is_empty());
+    }
+
+    #[test]
+    fn phrases_match_on_word_boundaries() {
+        assert!(contains_phrase("too many requests", "too many"));
+        assert!(!contains_phrase("ttoo many", "too many"));
+    }
+}

@@ -1,0 +1,279 @@
+//! Checks of `data/` itself against reference facts kept under
+//! `tests/fixtures/` (copies of the shared reference CSVs, so a fresh clone
+//! tests without them).
+
+#[path = "../src/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+
+use std::collections::BTreeSet;
+use std::fs;
+
+use schema::{RawComparison, RawEntry, RawGuide};
+
+fn entries() -> Vec<RawEntry> {
+    let mut all = Vec::new();
+    let mut paths: Vec<_> = fs::read_dir("data/codes")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = fs::read_to_string(&path).unwrap();
+        let mut list: Vec<RawEntry> = serde_json::from_str(&text).unwrap();
+        all.append(&mut list);
+    }
+    all
+}
+
+/// A small RFC 4180 reader: quoted fields may hold commas and doubled quotes.
+fn csv(path: &str) -> Vec<Vec<String>> {
+    let text = fs::read_to_string(path).unwrap();
+    let mut rows = Vec::new();
+    for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+        let mut fields = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut chars = line.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (c, quoted) {
+                ('"', true) if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                ('"', _) => quoted = !quoted,
+                (',', false) => fields.push(std::mem::take(&mut field)),
+                _ => field.push(c),
+            }
+        }
+        fields.push(field);
+        rows.push(fields);
+    }
+    rows
+}
+
+fn iana(entries: &[RawEntry]) -> Vec<&RawEntry> {
+    entries.iter().filter(|e| e.source == "iana").collect()
+}
+
+#[test]
+fn every_iana_code_is_present_with_its_exact_phrase_reference_and_status() {
+    let all = entries();
+    let ours = iana(&all);
+    let rows = csv("tests/fixtures/iana.csv");
+    assert_eq!(rows.len(), 64, "the registry snapshot has 64 assigned values");
+    for row in &rows {
+        let code: u16 = row[0].parse().unwrap();
+        let entry = ours
+            .iter()
+            .find(|e| e.code == code && e.substatus.is_none())
+            .unwrap_or_else(|| panic!("IANA code {code} has no entry"));
+        assert_eq!(entry.name, row[1], "{code}: reason phrase");
+        // We write "RFC 9110" where the registry writes "RFC9110".
+        let reference = entry.reference.as_deref().unwrap().replace("RFC ", "RFC");
+        assert_eq!(reference, row[2], "{code}: reference");
+        assert_eq!(entry.status, row[3], "{code}: registry status");
+    }
+    assert_eq!(ours.len(), rows.len(), "no IANA entry outside the registry");
+}
+
+#[test]
+fn former_names_from_earlier_rfcs_are_aliases() {
+    let all = entries();
+    for row in csv("tests/fixtures/aliases.csv") {
+        let code: u16 = row[0].parse().unwrap();
+        let entry = iana(&all).into_iter().find(|e| e.code == code).unwrap();
+        if row[3] != "former_standard" || entry.name == row[1] {
+            continue;
+        }
+        assert!(
+            entry.aliases.iter().any(|a| a == &row[1]),
+            "{code}: former name {:?} missing from aliases",
+            row[1]
+        );
+    }
+}
+
+/// The codes RFC 9110, section 15.1, makes cacheable by default.
+const CACHEABLE: &[u16] = &[200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501];
+
+#[test]
+fn cacheable_by_default_follows_rfc_9110() {
+    for e in entries() {
+        let expected = e.source == "iana" && CACHEABLE.contains(&e.code);
+        assert_eq!(e.cacheable, expected, "{} ({}): cacheable", e.code, e.source);
+    }
+}
+
+#[test]
+fn redirect_semantics_follow_rfc_9110() {
+    let all = entries();
+    let expect = [
+        (301, true, "may_change"),
+        (302, false, "may_change"),
+        (303, false, "to_get"),
+        (307, false, "preserve"),
+        (308, true, "preserve"),
+    ];
+    for (code, permanent, method) in expect {
+        let e = iana(&all).into_iter().find(|e| e.code == code).unwrap();
+        let r = e.redirect.as_ref().unwrap_or_else(|| panic!("{code}: no redirect"));
+        assert_eq!((r.permanent, r.method.as_str()), (permanent, method), "{code}");
+    }
+    for e in iana(&all) {
+        if !expect.iter().any(|(c, _, _)| *c == e.code) {
+            assert!(e.redirect.is_none(), "{}: only real redirects carry `redirect`", e.code);
+        }
+    }
+}
+
+/// Maps vendor.csv's vendor column to our source ids.
+fn source_id(vendor: &str) -> &'static str {
+    match vendor {
+        "Microsoft IIS" => "iis",
+        "Microsoft IIS ARR 3.0.1916" => "iis-arr",
+        "nginx" => "nginx",
+        "Cloudflare" | "Cloudflare (obsolete)" => "cloudflare",
+        "AWS Elastic Load Balancing" => "aws-elb",
+        "Spring Framework" => "spring",
+        "Shopify" => "shopify",
+        // Shopify's former 430 means something else than today's 430.
+        "Shopify (deprecated)" => "shopify-legacy",
+        "Esri ArcGIS Server" => "esri",
+        "cPanel" => "cpanel",
+        "Informal convention (HTTP proxies)" => "proxies",
+        "Google Gears resumable requests proposal" => "google-gears",
+        "Microsoft Internet Explorer 7" => "ie7",
+        "Apache HTTP Server (informal attribution)" | "Apache HTTP Server" => "apache",
+        "Google (resumable upload APIs)" => "google",
+        "Laravel" => "laravel",
+        "Twitter" => "twitter",
+        "Node.js" => "nodejs",
+        "Cloud Foundry gorouter" => "cloud-foundry",
+        "Anthropic API" => "anthropic",
+        "Qualys SSL Labs API" => "qualys",
+        "Pantheon" => "pantheon",
+        "LinkedIn" => "linkedin",
+        other => panic!("vendor {other:?} has no source id: add one"),
+    }
+}
+
+#[test]
+fn every_vendor_code_is_present_with_its_name() {
+    let all = entries();
+    let rows = csv("tests/fixtures/vendor.csv");
+    assert_eq!(rows.len(), 164);
+    for row in rows {
+        let (code, substatus) = match row[0].split_once('.') {
+            Some((c, s)) => (c.parse::<u16>().unwrap(), Some(s.parse::<u16>().unwrap())),
+            None => (row[0].parse::<u16>().unwrap(), None),
+        };
+        let source = source_id(&row[1]);
+        let entry = all
+            .iter()
+            .find(|e| e.code == code && e.substatus == substatus && e.source == source)
+            .unwrap_or_else(|| panic!("{} from {} has no entry", row[0], row[1]));
+        // AWS documents some codes without a phrase; we name those ourselves.
+        if !row[2].is_empty() {
+            assert_eq!(entry.name, row[2], "{} ({}): name", row[0], row[1]);
+        }
+        let deprecated = row[1].contains("(obsolete)") || row[1].contains("(deprecated)");
+        if deprecated {
+            assert_eq!(entry.status, "deprecated", "{} ({})", row[0], row[1]);
+        }
+    }
+}
+
+#[test]
+fn codes_are_unique_per_source_and_in_range() {
+    let mut seen = BTreeSet::new();
+    for e in entries() {
+        assert!(e.code <= 999, "{}", e.code);
+        assert!(
+            seen.insert((e.code, e.substatus, e.source.clone())),
+            "duplicate {} {:?} {}",
+            e.code,
+            e.substatus,
+            e.source
+        );
+    }
+}
+
+#[test]
+fn every_cross_reference_resolves() {
+    let all = entries();
+    let codes: BTreeSet<u16> = all.iter().map(|e| e.code).collect();
+    for e in &all {
+        for r in &e.related {
+            assert!(codes.contains(r), "{} related {r} has no entry", e.code);
+        }
+    }
+    let comparisons: Vec<RawComparison> =
+        serde_json::from_str(&fs::read_to_string("data/comparisons.json").unwrap()).unwrap();
+    for c in &comparisons {
+        for code in &c.codes {
+            assert!(codes.contains(code), "comparison names unknown code {code}");
+        }
+    }
+    let guides: Vec<RawGuide> =
+        serde_json::from_str(&fs::read_to_string("data/guides.json").unwrap()).unwrap();
+    for g in &guides {
+        for row in &g.rows {
+            for code in &row.codes {
+                assert!(codes.contains(code), "guide {} names unknown code {code}", g.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn confusion_groups_named_by_the_compare_issue_have_a_key_difference() {
+    let comparisons: Vec<RawComparison> =
+        serde_json::from_str(&fs::read_to_string("data/comparisons.json").unwrap()).unwrap();
+    let groups: &[&[u16]] = &[
+        &[301, 302, 303, 307, 308],
+        &[401, 403],
+        &[400, 422],
+        &[404, 410],
+        &[405, 501],
+        &[408, 504],
+        &[429, 503],
+        &[500, 502, 503, 504],
+        &[413, 414, 431],
+        &[502, 520],
+        &[521, 522, 523, 524],
+        &[444, 499],
+    ];
+    for group in groups {
+        assert!(
+            comparisons.iter().any(|c| {
+                let mut a = c.codes.clone();
+                a.sort();
+                a == group.to_vec()
+            }),
+            "no key difference for {group:?}"
+        );
+    }
+}
+
+#[test]
+fn guides_cover_the_promised_topics() {
+    let guides: Vec<RawGuide> =
+        serde_json::from_str(&fs::read_to_string("data/guides.json").unwrap()).unwrap();
+    let ids: Vec<&str> = guides.iter().map(|g| g.id.as_str()).collect();
+    for topic in ["redirect", "client-error", "server-error", "rest", "caching", "retry"] {
+        assert!(ids.contains(&topic), "guide {topic} missing");
+    }
+}
+
+#[test]
+fn summaries_are_one_short_line() {
+    for e in entries() {
+        assert!(
+            !e.summary.contains('\n') && e.summary.chars().count() <= 90,
+            "{} ({}): summary too long",
+            e.code,
+            e.source
+        );
+    }
+}
