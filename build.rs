@@ -327,7 +327,8 @@ fn generate_entry(out: &mut String, e: &RawEntry, source: usize) {
          status: EntryStatus::{status}, summary: {:?}, description: {:?}, seen: {:?}, \
          use_when: {:?}, causes: &{:?}, client_actions: &{:?}, server_actions: &{:?}, \
          headers: &{:?}, cacheable: {}, retryable: {}, retry_note: {:?}, aliases: &{:?}, \
-         related: &{:?}, keywords: &{:?}, redirect: {redirect}, fault: {:?}, example: {:?} }},",
+         related: &{:?}, keywords: &{:?}, redirect: {redirect}, fault: {:?}, example: {:?}, \
+         phrases: &{:?} }},",
         e.code,
         e.substatus,
         e.name,
@@ -348,8 +349,19 @@ fn generate_entry(out: &mut String, e: &RawEntry, source: usize) {
         e.keywords,
         e.fault.as_deref(),
         e.example.as_deref(),
+        phrases(e),
     )
     .unwrap();
+}
+
+/// Name, former names and keywords in search form, for phrase matching.
+fn phrases(e: &RawEntry) -> Vec<String> {
+    std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .chain(&e.keywords)
+        .map(|text| tokenize::words(text).join(" "))
+        .filter(|p| !p.is_empty())
+        .collect()
 }
 
 fn generate_guide(out: &mut String, g: &RawGuide) {

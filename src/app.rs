@@ -127,14 +127,16 @@ fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
 /// `httpcode serch timeout` is a typo for a subcommand, not a search for "serch".
 fn reject_mistyped_subcommand(words: &str) -> Result<(), AppError> {
     let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
-    if first.chars().count() < 4 || !search::search(&first, 1).is_empty() {
+    let len = first.chars().count();
+    if len < 4 || search::is_index_word(&first) {
         return Ok(());
     }
+    let allowed = if len >= 6 { 2 } else { 1 };
     let command = Cli::command();
     let similar = command
         .get_subcommands()
         .map(|c| c.get_name())
-        .find(|name| strsim::osa_distance(name, &first) <= 2);
+        .find(|name| strsim::osa_distance(name, &first) <= allowed);
     match similar {
         Some(name) => Err(AppError::Usage(format!(
             "unrecognized subcommand '{first}'; did you mean '{name}'?"

@@ -6,7 +6,9 @@
 //!   1.0), as the start of a longer word (`unprocess` -> `unprocessable`,
 //!   0.8), or with a typo (optimal string alignment distance 1, or 2 for words of
 //!   eight letters or more, 0.7 or 0.5; only words with the same first letter,
-//!   because first letters are rarely mistyped and this keeps search cheap).
+//!   because first letters are rarely mistyped and this keeps search cheap),
+//!   or as another form of the same stem (`limited` -> `limit`, `censored`
+//!   -> `censorship`: five letters or more in common, 0.65).
 //! - Where the word was found weighs how much it says about the entry: the
 //!   name 10, a former name 9, a keyword 8, the summary 5, the source's name 4
 //!   (so "nginx" pulls nginx's codes up), causes 3, the description and the
@@ -16,8 +18,11 @@
 //! - An entry's score is the sum, over query words, of its best match,
 //!   multiplied by the square of the share of query words it matched: an
 //!   entry that matches every word beats one that matches one word strongly.
-//! - A phrase bonus goes to entries whose name, former name or keyword holds
-//!   the whole query in order ("too many" -> 429), more if it is the whole name.
+//! - A phrase bonus goes to entries whose name, former name or keyword is the
+//!   query ("rate limited" ~ "rate limit" -> 429), holds the whole query in
+//!   order ("too many" -> 429), or appears whole inside a longer query
+//!   ("http request sent to https port" -> 497), comparing word by word with
+//!   the same fuzziness as above.
 //! - A typed code number (`504`) matches that code's entries outright.
 //! - Sub-statuses and deprecated vendor codes are scaled down a little, so
 //!   that the code people mean (414 for "uri too long") comes before the IIS
@@ -43,9 +48,12 @@ pub fn search(query: &str, limit: usize) -> Vec<Match> {
     let mut totals = vec![0.0_f64; ENTRIES.len()];
     let mut hits = vec![0_u32; ENTRIES.len()];
     let mut matched: Vec<Vec<&'static str>> = vec![Vec::new(); ENTRIES.len()];
+    let mut word_sets: Vec<Vec<&'static str>> = Vec::with_capacity(words.len());
     for word in &words {
         let mut best = vec![0.0_f64; ENTRIES.len()];
-        for (index_word, quality) in word_matches(word) {
+        let found = word_matches(word);
+        word_sets.push(found.iter().map(|(w, _)| *w).collect());
+        for (index_word, quality) in found {
             let postings = index_postings(index_word);
             let idf = idf(postings.len());
             for &(entry, field) in postings {
@@ -67,7 +75,6 @@ pub fn search(query: &str, limit: usize) -> Vec<Match> {
             }
         }
     }
-    let phrase = words.join(" ");
     let mut results: Vec<Match> = totals
         .iter()
         .enumerate()
@@ -75,7 +82,7 @@ pub fn search(query: &str, limit: usize) -> Vec<Match> {
         .map(|(i, total)| {
             let coverage = f64::from(hits[i]) / words.len() as f64;
             let entry = &ENTRIES[i];
-            let score = (total * coverage * coverage + phrase_bonus(entry, &phrase, words.len()))
+            let score = (total * coverage * coverage + phrase_bonus(entry, &word_sets))
                 * demotion(entry);
             Match {
                 entry,
@@ -109,7 +116,7 @@ fn word_matches(word: &str) -> Vec<(&'static str, f64)> {
         } else if len >= 3 && candidate.starts_with(word) {
             0.8
         } else if len >= 4 {
-            typo_quality(word, len, candidate)
+            typo_quality(word, len, candidate).max(stem_quality(word, len, candidate))
         } else {
             0.0
         };
@@ -126,10 +133,61 @@ fn typo_quality(word: &str, len: usize, candidate: &str) -> f64 {
     if candidate_len.abs_diff(len) > allowed {
         return 0.0;
     }
-    match strsim::osa_distance(word, candidate) {
+    match osa_distance(word, candidate) {
         1 => 0.7,
         2 if allowed == 2 => 0.5,
         _ => 0.0,
+    }
+}
+
+/// Optimal string alignment distance (edits, including swapping two
+/// neighbours). Short ASCII words, nearly all of the index, are compared on
+/// the stack without allocating; search calls this hundreds of times.
+fn osa_distance(a: &str, b: &str) -> usize {
+    const MAX: usize = 32;
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
+        return strsim::osa_distance(std::str::from_utf8(a).unwrap_or(""), std::str::from_utf8(b).unwrap_or(""));
+    }
+    // Three rows of the edit matrix, used in turn: row i lives at i % 3.
+    let mut rows = [[0usize; MAX + 1]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(b.len() + 1) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let (cur, prev, two_back) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[two_back][j - 2] + 1);
+            }
+            rows[cur][j] = best;
+        }
+    }
+    rows[a.len() % 3][b.len()]
+}
+
+/// Whether `word` (already lower case) is a word of the index as it is.
+pub fn is_index_word(word: &str) -> bool {
+    !index_postings(word).is_empty()
+}
+
+/// Words sharing a long stem: `limited` / `limit`, `censored` / `censorship`.
+fn stem_quality(word: &str, len: usize, candidate: &str) -> f64 {
+    let common = word
+        .chars()
+        .zip(candidate.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let shorter = len.min(candidate.chars().count());
+    if common >= 5 && common * 4 >= shorter * 3 {
+        0.65
+    } else {
+        0.0
     }
 }
 
@@ -160,33 +218,30 @@ fn code_matches(word: &str, best: &mut [f64]) {
     }
 }
 
-fn phrase_bonus(entry: &Entry, phrase: &str, word_count: usize) -> f64 {
-    if word_count == 0 {
-        return 0.0;
-    }
-    let names = std::iter::once(entry.name)
-        .chain(entry.aliases.iter().copied())
-        .chain(entry.keywords.iter().copied());
+/// Rewards a name, former name or keyword that the query says in full, in
+/// order: the whole query is the phrase (best), the query is inside the
+/// phrase, or the phrase (two words or more) is inside the query. A phrase
+/// word matches a query word when it is one of the index words that query
+/// word matched (exactly, as a prefix, with a typo or by stem).
+fn phrase_bonus(entry: &Entry, query: &[Vec<&'static str>]) -> f64 {
     let mut bonus: f64 = 0.0;
-    for text in names {
-        let normalized = tokenize::words(text).join(" ");
-        if normalized == phrase {
-            bonus = bonus.max(20.0 * word_count as f64);
-        } else if word_count > 1 && contains_phrase(&normalized, phrase) {
-            bonus = bonus.max(12.0 * word_count as f64);
+    let n = query.len() as f64;
+    for phrase in entry.phrases {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        if words.len() == query.len() && fuzzy_run(query, &words) {
+            bonus = bonus.max(20.0 * n);
+        } else if query.len() > 1 && words.windows(query.len()).any(|w| fuzzy_run(query, w)) {
+            bonus = bonus.max(12.0 * n);
+        } else if words.len() > 1 && query.windows(words.len()).any(|q| fuzzy_run(q, &words)) {
+            bonus = bonus.max(10.0 * words.len() as f64);
         }
     }
     bonus
 }
 
-/// `phrase` occurs in `text` on word boundaries.
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = at == 0 || text.as_bytes()[at - 1] == b' ';
-        let end = at + phrase.len();
-        let after = end == text.len() || text.as_bytes()[end] == b' ';
-        before && after
-    })
+/// Each phrase word is among the matches of the query word at its position.
+fn fuzzy_run(query: &[Vec<&'static str>], words: &[&str]) -> bool {
+    query.len() == words.len() && query.iter().zip(words).all(|(set, w)| set.contains(w))
 }
 
 fn demotion(entry: &Entry) -> f64 {
@@ -242,8 +297,22 @@ mod tests {
     }
 
     #[test]
-    fn phrases_match_on_word_boundaries() {
-        assert!(contains_phrase("too many requests", "too many"));
-        assert!(!contains_phrase("ttoo many", "too many"));
+    fn phrases_compare_word_by_word_and_fuzzily() {
+        let sets = |s: &str| -> Vec<Vec<&'static str>> {
+            tokenize::words(s)
+                .iter()
+                .map(|w| word_matches(w).into_iter().map(|(m, _)| m).collect())
+                .collect()
+        };
+        assert!(fuzzy_run(&sets("too many"), &["too", "many"]));
+        assert!(fuzzy_run(&sets("rate limited"), &["rate", "limit"]));
+        assert!(!fuzzy_run(&sets("many too"), &["too", "many"]));
+    }
+
+    #[test]
+    fn osa_distance_agrees_with_strsim() {
+        for (a, b) in [("gatway", "gateway"), ("teapott", "teapot"), ("abcd", "badc"), ("", "abc"), ("conflcit", "conflict")] {
+            assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} {b}");
+        }
     }
 }

@@ -74,6 +74,8 @@ pub struct Entry {
     pub redirect: Option<Redirect>,
     pub fault: Option<&'static str>,
     pub example: Option<&'static str>,
+    /// Name, former names and keywords as search words joined by spaces.
+    pub phrases: &'static [&'static str],
 }
 
 /// The key difference inside a group of often-confused codes.
@@ -208,7 +210,8 @@ pub fn primary_name(code: u16) -> Option<&'static str> {
     lookup(code, None).first().map(|e| e.name)
 }
 
-/// Known top-level codes closest in number to `code`, nearest first.
+/// Known top-level codes closest to `code`: those of its own class first,
+/// then by distance.
 pub fn nearest_codes(code: u16, count: usize) -> Vec<u16> {
     let mut codes: Vec<u16> = ENTRIES
         .iter()
@@ -216,7 +219,8 @@ pub fn nearest_codes(code: u16, count: usize) -> Vec<u16> {
         .map(|e| e.code)
         .collect();
     codes.dedup();
-    codes.sort_by_key(|c| (c.abs_diff(code), *c));
+    let class = Class::of(code);
+    codes.sort_by_key(|c| (Class::of(*c) != class, c.abs_diff(code), *c));
     codes.truncate(count);
     codes
 }
@@ -295,6 +299,7 @@ mod tests {
     fn nearest_codes_are_ordered_by_distance() {
         let near = nearest_codes(299, 3);
         assert_eq!(near.len(), 3);
+        assert!(near.iter().all(|c| Class::of(*c) == Class(2)));
         assert!(near.windows(2).all(|w| w[0].abs_diff(299) <= w[1].abs_diff(299)));
     }
 

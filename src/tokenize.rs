@@ -12,7 +12,7 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 const STOP_WORDS: &[&str] = &[
-    "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "if", "in", "is",
-    "it", "its", "of", "on", "or", "that", "the", "this", "to", "was", "with", "http", "status",
-    "code",
+    "an", "and", "are", "as", "at", "be", "but", "by", "does", "for", "from", "has", "have", "if",
+    "in", "is", "it", "its", "my", "of", "on", "or", "that", "the", "this", "to", "was", "what",
+    "why", "with", "http", "status", "code",
 ];

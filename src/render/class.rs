@@ -2,9 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::Cell;
-
-use super::{new_table, wrap, Painter};
+use super::{grid::Grid, paint_table, wrap, Painter};
 use crate::table::{Class, Entry};
 use crate::term::Term;
 
@@ -26,20 +24,15 @@ pub fn class_intro(class: Class, term: Term) -> String {
 
 /// One row per entry: code, name (with its source when unofficial), summary.
 pub fn entry_table(entries: &[&Entry], term: Term) -> String {
-    let p = Painter::new(term);
-    let mut table = new_table(term, &["Code", "Name", "Summary"], p);
+    let mut table = Grid::new(&["Code", "Name", "Summary"]);
     for e in entries {
         let mut name = e.name.to_string();
         if !e.official() {
-            name = format!("{name}\n{}", p.dim(&format!("{}, unofficial", e.source().name)));
+            name = format!("{name}\n({}, unofficial)", e.source().name);
         }
-        table.add_row(vec![
-            Cell::new(p.class(&e.code_label(), e.class())),
-            Cell::new(name),
-            Cell::new(e.summary),
-        ]);
+        table.add_row(vec![e.code_label(), name, e.summary.to_string()]);
     }
-    format!("{table}\n")
+    paint_table(&table, term, &[])
 }
 
 /// A note under a class table about the sub-statuses it leaves out.

@@ -2,9 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::Cell;
-
-use super::{new_table, wrap, Painter};
+use super::{grid::{Grid, Stack}, paint_table, wrap, Painter};
 use crate::table::{Entry, Redirect, RedirectMethod};
 use crate::term::Term;
 
@@ -71,18 +69,13 @@ pub fn render(entries: &[&Entry], difference: Option<&str>, term: Term) -> Strin
     let mut header: Vec<String> = vec![String::new()];
     header.extend(entries.iter().map(|e| e.code_label()));
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut table = new_table(term, &header_refs, p);
-    // Re-color the code headings by class.
-    table.set_header(
-        std::iter::once(Cell::new(""))
-            .chain(entries.iter().map(|e| Cell::new(p.class(&e.code_label(), e.class())))),
-    );
+    let mut table = Grid::new(&header_refs).stack_as(Stack::Labelled);
     for (label, values) in rows(entries) {
-        let mut row = vec![Cell::new(p.heading(label))];
-        row.extend(values.into_iter().map(Cell::new));
+        let mut row = vec![label.to_string()];
+        row.extend(values);
         table.add_row(row);
     }
-    let mut out = format!("{table}\n");
+    let mut out = paint_table(&table, term, &[]);
     if let Some(text) = difference {
         writeln!(out, "\n{}", p.heading("Key difference")).unwrap();
         writeln!(out, "{}", wrap(text, usize::from(term.width), "")).unwrap();

@@ -2,18 +2,16 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::Cell;
-
-use super::{new_table, wrap, Painter};
-use crate::table::{self, Class, Guide, GUIDES};
+use super::{grid::Grid, paint_table, wrap, Painter};
+use crate::table::{self, Guide, GUIDES};
 use crate::term::Term;
 
 pub fn render_topics(term: Term) -> String {
-    let p = Painter::new(term);
-    let mut table = new_table(term, &["Topic", "Guide"], p);
+    let mut table = Grid::new(&["Topic", "Guide"]);
     for g in GUIDES {
-        table.add_row(vec![Cell::new(p.heading(g.id)), Cell::new(g.title)]);
+        table.add_row(vec![g.id.to_string(), g.title.to_string()]);
     }
+    let table = paint_table(&table, term, &[]);
     format!("{table}\nShow one with: httpcode guide TOPIC\n")
 }
 
@@ -23,23 +21,23 @@ pub fn render(guide: &Guide, term: Term) -> String {
     let mut out = String::new();
     writeln!(out, "{}", p.heading(guide.title)).unwrap();
     writeln!(out, "{}\n", wrap(guide.intro, width, "")).unwrap();
-    let mut table = new_table(term, guide.columns, p);
+    let mut table = Grid::new(guide.columns);
     for row in guide.rows {
         let mut cells = row.cells.iter();
-        let line: Vec<Cell> = guide
+        let line: Vec<String> = guide
             .columns
             .iter()
             .map(|column| {
                 if *column == "Code" {
-                    Cell::new(codes_cell(row.codes, p))
+                    codes_cell(row.codes).to_string()
                 } else {
-                    Cell::new(cells.next().copied().unwrap_or(""))
+                    (cells.next().copied().unwrap_or("")).to_string()
                 }
             })
             .collect();
         table.add_row(line);
     }
-    writeln!(out, "{table}").unwrap();
+    out.push_str(&paint_table(&table, term, &[]));
     for note in guide.notes {
         writeln!(out, "\n{}", wrap(note, width, "")).unwrap();
     }
@@ -47,13 +45,10 @@ pub fn render(guide: &Guide, term: Term) -> String {
 }
 
 /// `429 Too Many Requests`, one code per line.
-fn codes_cell(codes: &[u16], p: Painter) -> String {
+fn codes_cell(codes: &[u16]) -> String {
     codes
         .iter()
-        .map(|&c| {
-            let name = table::primary_name(c).unwrap_or("");
-            format!("{} {name}", p.class(&format!("{c:03}"), Class::of(c)))
-        })
+        .map(|&c| format!("{c:03} {}", table::primary_name(c).unwrap_or("")))
         .collect::<Vec<_>>()
         .join("\n")
 }

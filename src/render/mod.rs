@@ -4,11 +4,12 @@
 pub mod class;
 pub mod compare;
 pub mod detail;
+pub mod grid;
 pub mod guide;
 pub mod search;
 pub mod sources;
 
-use comfy_table::{presets, Cell, ContentArrangement, Table};
+use grid::Grid;
 use owo_colors::{OwoColorize, Style};
 
 use crate::table::Class;
@@ -84,19 +85,57 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// A table that fits `term.width`, with a light border style.
-pub fn new_table(term: Term, header: &[&str], painter: Painter) -> Table {
-    let mut table = Table::new();
-    table
-        .load_preset(presets::UTF8_HORIZONTAL_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(term.width)
-        .force_no_tty();
-    if term.color {
-        table.enforce_styling();
+/// The table laid out at the terminal's width, then painted when color is
+/// on: the header bold, every code (`404`, `500.19`) in its class color, and
+/// the words in `highlight` (search forms, see `tokenize`) underlined.
+/// Painting after layout keeps escape codes out of the width arithmetic.
+pub fn paint_table(table: &Grid, term: Term, highlight: &[&str]) -> String {
+    let p = Painter::new(term);
+    let mut out = String::new();
+    for (i, line) in table.lines(term.width).into_iter().enumerate() {
+        let line = line.as_str();
+        if !p.on {
+            out.push_str(line);
+        } else if i == 0 {
+            out.push_str(&p.heading(line));
+        } else {
+            paint_words(&mut out, line, p, highlight);
+        }
+        out.push('\n');
     }
-    table.set_header(header.iter().map(|h| Cell::new(painter.heading(h))));
-    table
+    out
+}
+
+fn paint_words(out: &mut String, line: &str, p: Painter, highlight: &[&str]) {
+    for (i, word) in line.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if let Some(class) = code_class(word) {
+            out.push_str(&p.class(word, class));
+        } else if !highlight.is_empty()
+            && crate::tokenize::words(word)
+                .iter()
+                .any(|w| highlight.contains(&w.as_str()))
+        {
+            out.push_str(&p.highlight(word));
+        } else {
+            out.push_str(word);
+        }
+    }
+}
+
+/// `404` or `500.19`: a code label, and its class.
+fn code_class(word: &str) -> Option<Class> {
+    let code = word.split_once('.').map_or(word, |(code, sub)| {
+        if !sub.is_empty() && sub.bytes().all(|b| b.is_ascii_digit()) {
+            code
+        } else {
+            ""
+        }
+    });
+    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| Class(code.as_bytes()[0] - b'0'))
 }
 
 /// `404 Not Found`, colored by class.
@@ -113,9 +152,18 @@ mod tests {
         assert_eq!(wrap("aaa bbb ccc", 14, "  "), "aaa bbb ccc");
         assert_eq!(
             wrap("one two three four five six", 16, "  "),
-            "one two\n  three four\n  five six"
+            "one two three\n  four five six"
         );
         assert_eq!(wrap("one two three", 10, ""), "one two\nthree");
+    }
+
+    #[test]
+    fn code_labels_are_recognised() {
+        assert_eq!(code_class("404"), Some(Class(4)));
+        assert_eq!(code_class("500.19"), Some(Class(5)));
+        assert_eq!(code_class("4040"), None);
+        assert_eq!(code_class("500."), None);
+        assert_eq!(code_class("abc"), None);
     }
 
     #[test]

@@ -1,34 +1,32 @@
 //! Search results: code, name, source and a snippet with the matched words
 //! highlighted.
 
-use comfy_table::Cell;
-
-use super::{new_table, Painter};
+use super::{grid::Grid, paint_table};
 use crate::search::Match;
 use crate::table::Entry;
 use crate::term::Term;
-use crate::tokenize;
 
 /// Longest snippet, in characters, before it is cut with an ellipsis.
 const SNIPPET_CHARS: usize = 90;
 
 pub fn render(results: &[Match], term: Term) -> String {
-    let p = Painter::new(term);
-    let mut table = new_table(term, &["Code", "Name", "Source", "Why it matched"], p);
+    let mut table = Grid::new(&["Code", "Name", "Source", "Why it matched"]);
+    let mut matched: Vec<&str> = Vec::new();
     for m in results {
         let e = m.entry;
         table.add_row(vec![
-            Cell::new(p.class(&e.code_label(), e.class())),
-            Cell::new(e.name),
-            Cell::new(e.source().name),
-            Cell::new(snippet(e, &m.matched, p)),
+            e.code_label(),
+            e.name.to_string(),
+            e.source().name.to_string(),
+            snippet(e, &m.matched),
         ]);
+        matched.extend(&m.matched);
     }
-    format!("{table}\n")
+    paint_table(&table, term, &matched)
 }
 
 /// The first text of the entry that holds a matched word, highlighted.
-pub fn snippet(e: &Entry, matched: &[&str], p: Painter) -> String {
+pub fn snippet(e: &Entry, matched: &[&str]) -> String {
     let aliases = (!e.aliases.is_empty()).then(|| format!("Also called {}", e.aliases.join("; ")));
     let keywords = (!e.keywords.is_empty()).then(|| format!("Keywords: {}", e.keywords.join(", ")));
     let candidates = std::iter::once(e.summary.to_string())
@@ -39,12 +37,19 @@ pub fn snippet(e: &Entry, matched: &[&str], p: Painter) -> String {
         .chain(e.seen.map(str::to_string));
     let mut fallback = None;
     for text in candidates {
-        if tokenize::words(&text).iter().any(|w| matched.contains(&w.as_str())) {
-            return highlight(&shorten(&text), matched, p);
+        if mentions(&text, matched) {
+            return shorten(&text);
         }
         fallback.get_or_insert(text);
     }
     shorten(&fallback.unwrap_or_default())
+}
+
+/// Whether a word of `text`, ignoring ASCII case, is one of `matched`.
+/// (Cheaper than `tokenize::words`, which allocates every word.)
+fn mentions(text: &str, matched: &[&str]) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|word| matched.iter().any(|m| m.eq_ignore_ascii_case(word)))
 }
 
 fn shorten(text: &str) -> String {
@@ -54,24 +59,4 @@ fn shorten(text: &str) -> String {
     let cut: String = text.chars().take(SNIPPET_CHARS).collect();
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
-}
-
-/// Highlight each word whose search form is one of the matched words.
-fn highlight(text: &str, matched: &[&str], p: Painter) -> String {
-    if !p.on {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for (i, word) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let is_match = tokenize::words(word).iter().any(|w| matched.contains(&w.as_str()));
-        if is_match {
-            out.push_str(&p.highlight(word));
-        } else {
-            out.push_str(word);
-        }
-    }
-    out
 }

@@ -2,9 +2,7 @@
 
 use std::fmt::Write as _;
 
-use comfy_table::{Cell, CellAlignment};
-
-use super::{new_table, wrap, Painter};
+use super::{grid::Grid, paint_table, wrap};
 use crate::table::{Source, ENTRIES, IANA_SNAPSHOT, SOURCES};
 use crate::term::Term;
 
@@ -17,7 +15,6 @@ pub fn counts() -> Vec<(&'static Source, usize)> {
 }
 
 pub fn render(term: Term) -> String {
-    let p = Painter::new(term);
     let mut out = String::new();
     let intro = format!(
         "{} entries from {} sources. IANA entries follow the registry as updated on {IANA_SNAPSHOT}.",
@@ -25,15 +22,15 @@ pub fn render(term: Term) -> String {
         SOURCES.len()
     );
     writeln!(out, "{}\n", wrap(&intro, usize::from(term.width), "")).unwrap();
-    let mut table = new_table(term, &["Source", "Entries", "Facts checked against"], p);
+    let mut table = Grid::new(&["Source", "Entries", "Facts checked against"]);
     for (source, count) in counts() {
-        let name = format!("{}\n{}", source.name, p.dim(&format!("--source {}", source.id)));
+        let name = format!("{}\n--source {}", source.name, source.id);
         table.add_row(vec![
-            Cell::new(name),
-            Cell::new(count).set_alignment(CellAlignment::Right),
-            Cell::new(source.facts),
+            name.to_string(),
+            count.to_string(),
+            source.facts.to_string(),
         ]);
     }
-    writeln!(out, "{table}").unwrap();
+    out.push_str(&paint_table(&table, term, &[]));
     out
 }

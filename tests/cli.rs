@@ -1,0 +1,16 @@
+//! Behaviour through the binary: one test binary, one file per topic.
+
+#[path = "cli/common.rs"]
+mod common;
+#[path = "cli/compare.rs"]
+mod compare;
+#[path = "cli/errors.rs"]
+mod errors;
+#[path = "cli/json.rs"]
+mod json;
+#[path = "cli/lookup.rs"]
+mod lookup;
+#[path = "cli/search.rs"]
+mod search;
+#[path = "cli/views.rs"]
+mod views;

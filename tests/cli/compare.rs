@@ -1,0 +1,54 @@
+use predicates::prelude::*;
+
+use crate::common::{httpcode, json, stdout};
+
+#[test]
+fn compare_shows_one_column_per_code_and_the_key_difference() {
+    let out = stdout(&["compare", "301", "308"]);
+    assert!(out.contains("Permanent") && out.contains("Method, body"));
+    assert!(out.contains("Key difference"));
+}
+
+#[test]
+fn compare_accepts_patterns() {
+    let value = json(&["compare", "30x"]);
+    let codes: Vec<u64> = value["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_u64().unwrap())
+        .collect();
+    assert!(codes.contains(&301) && codes.contains(&308));
+}
+
+#[test]
+fn compare_across_classes_works() {
+    let out = stdout(&["compare", "404", "503"]);
+    assert!(out.contains("4xx Client Error") && out.contains("5xx Server Error"));
+}
+
+#[test]
+fn compare_with_an_unknown_or_bad_code() {
+    httpcode()
+        .args(["compare", "404", "299"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("299"));
+    httpcode()
+        .args(["compare", "404", "4zz"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("4zz"));
+    httpcode().args(["compare", "404"]).assert().code(2);
+}
+
+#[test]
+fn guides_list_and_show() {
+    let topics = stdout(&["guide"]);
+    for topic in ["redirect", "client-error", "server-error", "rest", "caching", "retry"] {
+        assert!(topics.contains(topic), "{topic}");
+    }
+    assert!(stdout(&["guide", "retry"]).contains("429"));
+    httpcode().args(["guide", "nosuch"]).assert().code(2);
+    assert!(stdout(&["429"]).contains("httpcode guide retry"));
+}

@@ -1,0 +1,77 @@
+use predicates::prelude::*;
+
+use crate::common::httpcode;
+
+#[test]
+fn not_a_code_is_a_one_line_usage_error() {
+    for bad in ["12345", "-5", "", "4zz", "40"] {
+        let out = httpcode().arg(bad).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{bad:?}: {stderr}");
+        assert!(stderr.starts_with("httpcode: error: "), "{bad:?}: {stderr}");
+        assert!(!stderr.contains("panicked"));
+    }
+}
+
+#[test]
+fn a_mistyped_subcommand_gets_a_suggestion() {
+    httpcode()
+        .args(["serch", "timeout"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean 'search'"));
+}
+
+#[test]
+fn unknown_flags_and_sources_are_usage_errors() {
+    httpcode().args(["404", "--bogus"]).assert().code(2);
+    httpcode()
+        .args(["404", "--source", "nosuchvendor"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown source"));
+    httpcode().args(["404", "--color", "sometimes"]).assert().code(2);
+}
+
+#[test]
+fn no_arguments_prints_help_and_exits_2() {
+    httpcode()
+        .assert()
+        .code(2)
+        .stdout(predicate::str::contains("Usage"));
+}
+
+#[test]
+fn a_closed_pipe_is_quiet() {
+    // `httpcode list | head -1`: the reader goes away early.
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "{} list --color never | head -1",
+            assert_cmd::cargo::cargo_bin("httpcode").display()
+        ))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[test]
+fn color_follows_the_flag_and_no_color() {
+    let colored = |args: &[&str], no_color: Option<&str>| {
+        let mut cmd = httpcode();
+        cmd.args(args);
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8(out.stdout).unwrap().contains('\u{1b}')
+    };
+    assert!(colored(&["404", "--color=always"], None));
+    assert!(colored(&["404", "--color=always"], Some("1")), "always wins over NO_COLOR");
+    assert!(!colored(&["404", "--color=never"], None));
+    assert!(!colored(&["404"], None), "not a terminal: no color");
+    assert!(!colored(&["404", "--json", "--color=always"], None), "JSON is never colored");
+}

@@ -1,0 +1,114 @@
+use predicates::prelude::*;
+
+use crate::common::{httpcode, stdout};
+
+#[test]
+fn a_code_shows_its_detail_view() {
+    let out = stdout(&["404"]);
+    assert!(out.starts_with("404 Not Found"));
+    for section in ["Common causes", "What to do", "Cacheable", "Safe to retry", "Confused with"] {
+        assert!(out.contains(section), "missing {section}");
+    }
+    assert!(out.contains("RFC 9110, Section 15.5.5"));
+}
+
+#[test]
+fn several_codes_at_once() {
+    let out = stdout(&["301", "308", "404"]);
+    for head in ["301 Moved Permanently", "308 Permanent Redirect", "404 Not Found"] {
+        assert!(out.contains(head), "missing {head}");
+    }
+}
+
+#[test]
+fn classes_patterns_and_ranges() {
+    for arg in ["4xx", "4XX", "4"] {
+        let out = stdout(&[arg]);
+        assert!(out.starts_with("4xx Client Error"), "{arg}");
+        assert!(out.contains("Who is at fault: the client."));
+        assert!(out.contains("418"));
+    }
+    let out = stdout(&["30x"]);
+    assert!(out.contains("308") && !out.contains("404"));
+    let out = stdout(&["500-504"]);
+    assert!(out.contains("502") && !out.contains("505"));
+    let out = stdout(&["5x3"]);
+    assert!(out.contains("503") && out.contains("523"));
+}
+
+#[test]
+fn status_lines_are_accepted() {
+    assert!(stdout(&["HTTP/1.1 503 Service Unavailable"]).starts_with("503 Service Unavailable"));
+    assert!(stdout(&["HTTP/2 404"]).starts_with("404 Not Found"));
+}
+
+#[test]
+fn a_multi_source_code_shows_every_source_iana_first() {
+    let out = stdout(&["451"]);
+    let iana = out.find("451 Unavailable For Legal Reasons").unwrap();
+    let iis = out.find("451 Redirect").unwrap();
+    assert!(iana < iis);
+    let out = stdout(&["499"]);
+    assert!(out.contains("nginx") && out.contains("Esri"));
+}
+
+#[test]
+fn source_narrows_to_one_vendor() {
+    let out = stdout(&["499", "--source", "nginx"]);
+    assert!(out.contains("nginx") && !out.contains("Esri"));
+    httpcode()
+        .args(["404", "--source", "nginx"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no entry from nginx"));
+}
+
+#[test]
+fn substatus_codes_are_addressable_and_listed_under_their_parent() {
+    let out = stdout(&["500.19"]);
+    assert!(out.starts_with("500.19 Configuration data is invalid"));
+    let out = stdout(&["404"]);
+    assert!(out.contains("404.3"));
+}
+
+#[test]
+fn vendor_codes_outside_the_standard_range_work() {
+    assert!(stdout(&["000"]).starts_with("000 "));
+    assert!(stdout(&["999"]).contains("LinkedIn"));
+    assert!(stdout(&["783"]).contains("Shopify"));
+}
+
+#[test]
+fn unknown_well_formed_codes_explain_and_exit_1() {
+    httpcode()
+        .arg("299")
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("not a known status code"))
+        .stderr(predicate::str::contains("2xx Success"))
+        .stderr(predicate::str::contains("Nearest known codes: 226"));
+    httpcode()
+        .arg("600")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("No class covers it"));
+}
+
+#[test]
+fn list_filters() {
+    let all = stdout(&["list"]);
+    let cloudflare = stdout(&["list", "--source", "cloudflare"]);
+    assert!(cloudflare.contains("521") && !cloudflare.contains("Not Found"));
+    assert!(all.lines().count() > cloudflare.lines().count());
+    let official = stdout(&["list", "--official", "--class", "4xx"]);
+    assert!(official.contains("404") && !official.contains("nginx"));
+    let unofficial = stdout(&["list", "--unofficial"]);
+    assert!(unofficial.contains("444") && !unofficial.contains("Not Found"));
+}
+
+#[test]
+fn sources_lists_counts_and_the_registry_date() {
+    let out = stdout(&["sources"]);
+    assert!(out.contains("IANA") && out.contains("Cloudflare") && out.contains("2025-09-15"));
+}
