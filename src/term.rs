@@ -35,9 +35,8 @@ pub fn wants_color(choice: ColorChoice, is_tty: bool, no_color: bool) -> bool {
 }
 
 fn terminal_width() -> u16 {
-    // comfy-table already asks the terminal for its size; reuse that.
-    comfy_table::Table::new()
-        .width()
+    terminal_size::terminal_size()
+        .map(|(terminal_size::Width(w), _)| w)
         .filter(|w| *w >= 20)
         .unwrap_or(DEFAULT_WIDTH)
 }
