@@ -55,8 +55,18 @@ fn load(data: &Path) -> Result<Tables, String> {
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    // IANA first within a code, then sources in the order sources.json lists them.
-    entries.sort_by_key(|e| (e.code, e.substatus, source_rank.get(e.source.as_str()).copied()));
+    // Within a code: IANA first, codes still in use before deprecated ones,
+    // then sources in the order sources.json lists them. The first entry
+    // names the code wherever only its number is known (related codes).
+    entries.sort_by_key(|e| {
+        (
+            e.code,
+            e.substatus,
+            e.source != "iana",
+            e.status == "deprecated",
+            source_rank.get(e.source.as_str()).copied(),
+        )
+    });
     let tables = Tables {
         sources,
         meta,

@@ -2,17 +2,20 @@
 //! returns the exit code; `main` maps errors to exit codes in one place.
 
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 use serde::Serialize;
 
-use crate::cli::{Cli, Command, CompareArgs, GlobalArgs, GuideArgs, ListArgs, SearchArgs};
+use crate::cli::{
+    Cli, Command, CompareArgs, GlobalArgs, GuideArgs, IsArgs, ListArgs, Predicate, SearchArgs,
+};
 use crate::json::{self, EntryJson};
 use crate::query::{self, Request, Target};
 use crate::render::{self, detail::DetailOptions};
 use crate::search::{self, Match};
+use crate::stdin;
 use crate::table::{self, Class, Entry, Source, ENTRIES, GUIDES};
 use crate::term::Term;
 
@@ -58,16 +61,22 @@ struct Context {
     term: Term,
     json: bool,
     source: Option<&'static Source>,
+    show_example: bool,
 }
 
 pub fn run(cli: Cli) -> Outcome {
-    let ctx = Context::new(&cli.global)?;
+    let mut ctx = Context::new(&cli.global)?;
+    ctx.show_example = !cli.no_example;
     match cli.command {
         Some(Command::List(args)) => list(&ctx, &args),
         Some(Command::Search(args)) => search_command(&ctx, &args),
         Some(Command::Compare(args)) => compare(&ctx, &args),
         Some(Command::Guide(args)) => guide(&ctx, &args),
         Some(Command::Sources) => sources(&ctx),
+        Some(Command::Is(args)) => is(&ctx, &args),
+        Some(Command::Completions(args)) => completions(args.shell),
+        Some(Command::Man) => man(),
+        None if cli.query.is_empty() && !io::stdin().is_terminal() => from_stdin(&ctx),
         None if cli.query.is_empty() => {
             let help = Cli::command().render_help().to_string();
             print(&help)?;
@@ -91,6 +100,7 @@ impl Context {
             term: Term::detect(global.color, global.width),
             json: global.json,
             source,
+            show_example: true,
         })
     }
 
@@ -188,7 +198,9 @@ fn lookup_code(ctx: &Context, code: u16, substatus: Option<u16>) -> (Vec<&'stati
     if ctx.json {
         return (entries, String::new());
     }
-    let options = DetailOptions { show_example: true };
+    let options = DetailOptions {
+        show_example: ctx.show_example,
+    };
     let views: Vec<String> = entries
         .iter()
         .map(|e| render::detail::render(e, ctx.term, options))
@@ -418,5 +430,102 @@ fn sources(ctx: &Context) -> Outcome {
     } else {
         print(&render::sources::render(ctx.term))?;
     }
+    Ok(ExitCode::from(FOUND))
+}
+
+/// `httpcode is PREDICATE CODE`: the answer is the exit code.
+fn is(ctx: &Context, args: &IsArgs) -> Outcome {
+    let code = match query::parse(&args.code)? {
+        Target::Code {
+            code,
+            substatus: None,
+        } => code,
+        _ => {
+            return Err(AppError::Usage(format!(
+                "'{}' is not a single status code (is takes one code, like 404)",
+                args.code
+            )))
+        }
+    };
+    let entry = table::lookup(code, None).iter().find(|e| ctx.wants(e));
+    let class = Class::of(code);
+    let answer = match args.predicate {
+        Predicate::Retryable => entry.is_some_and(|e| e.retryable),
+        Predicate::Cacheable => entry.is_some_and(|e| e.cacheable),
+        Predicate::Redirect => entry.is_some_and(|e| e.redirect.is_some()),
+        Predicate::Error => class.0 >= 4 || (class.0 == 0 && entry.is_some()),
+        Predicate::ClientError => class.0 == 4,
+        Predicate::ServerError => class.0 == 5,
+        Predicate::Success => class.0 == 2,
+        Predicate::Informational => class.0 == 1,
+        Predicate::Official => table::lookup(code, None).iter().any(|e| e.official()),
+        Predicate::Known => entry.is_some(),
+    };
+    if args.verbose {
+        print(if answer { "yes\n" } else { "no\n" })?;
+    }
+    Ok(ExitCode::from(if answer { FOUND } else { NOT_FOUND }))
+}
+
+#[derive(Serialize)]
+struct HopJson {
+    code: u16,
+    name: Option<&'static str>,
+    class: String,
+    line: String,
+    location: Option<String>,
+    retry_after: Option<String>,
+}
+
+/// No arguments and a pipe on stdin: explain each status read from it.
+fn from_stdin(ctx: &Context) -> Outcome {
+    let read = stdin::read(io::stdin().lock())?;
+    if read.skipped > 0 {
+        warn(&format!(
+            "skipped {} unreadable line(s) on stdin (binary, invalid UTF-8 or over {} bytes)",
+            read.skipped,
+            stdin::MAX_LINE
+        ));
+    }
+    if read.hops.is_empty() {
+        warn("no status codes or status lines on stdin");
+        if ctx.json {
+            print("[]\n")?;
+        }
+        return Ok(ExitCode::from(NOT_FOUND));
+    }
+    if ctx.json {
+        let hops: Vec<HopJson> = read
+            .hops
+            .into_iter()
+            .map(|h| HopJson {
+                code: h.code,
+                name: table::primary_name(h.code),
+                class: Class::of(h.code).label(),
+                line: h.line,
+                location: h.location,
+                retry_after: h.retry_after,
+            })
+            .collect();
+        print_json(&hops)?;
+    } else {
+        print(&render::chain::render(&read.hops, ctx.term))?;
+    }
+    Ok(ExitCode::from(FOUND))
+}
+
+/// Completion script generated from the clap definition.
+fn completions(shell: clap_complete::Shell) -> Outcome {
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "httpcode", &mut script);
+    print(&String::from_utf8_lossy(&script))?;
+    Ok(ExitCode::from(FOUND))
+}
+
+/// Man page generated from the clap definition.
+fn man() -> Outcome {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    print(&String::from_utf8_lossy(&page))?;
     Ok(ExitCode::from(FOUND))
 }

@@ -33,6 +33,10 @@ pub struct Cli {
     #[arg(value_name = "CODE|PATTERN|WORDS", allow_negative_numbers = true)]
     pub query: Vec<String>,
 
+    /// Leave out the raw HTTP example in detail views.
+    #[arg(long = "no-example")]
+    pub no_example: bool,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -79,6 +83,58 @@ pub enum Command {
     Guide(GuideArgs),
     /// The sources of the table, their entry counts and where the facts come from.
     Sources,
+    /// Answer yes or no by exit code, for scripts: 0 yes, 1 no, 2 bad input.
+    Is(IsArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), e.g. `httpcode man > httpcode.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct IsArgs {
+    /// What to ask about the code.
+    #[arg(value_enum, value_name = "PREDICATE")]
+    pub predicate: Predicate,
+
+    /// The code (404, 000, or a status line).
+    #[arg(value_name = "CODE", allow_negative_numbers = true)]
+    pub code: String,
+
+    /// Print "yes" or "no" as well.
+    #[arg(long = "verbose", short = 'v')]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Predicate {
+    /// A client may repeat the request unchanged, at least after waiting.
+    Retryable,
+    /// Cacheable by default (RFC 9110, section 15.1).
+    Cacheable,
+    /// Sends the client elsewhere with Location: 301, 302, 303, 307, 308.
+    Redirect,
+    /// A failure: 4xx, 5xx, or a vendor code outside 1xx-5xx (000, 999).
+    Error,
+    /// 4xx.
+    ClientError,
+    /// 5xx.
+    ServerError,
+    /// 2xx.
+    Success,
+    /// 1xx.
+    Informational,
+    /// In the IANA registry.
+    Official,
+    /// Has an entry in our table (IANA or a vendor).
+    Known,
 }
 
 #[derive(Debug, Args)]

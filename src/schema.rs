@@ -153,3 +153,60 @@ pub struct RawGuideRow {
     /// One per column other than "Code".
     pub cells: Vec<String>,
 }
+
+/// `data/constants.json`: what a code is called in code, one object per
+/// code, a field per language only where that language defines the code.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConstants {
+    pub code: u16,
+    /// `http` crate: `StatusCode::NOT_FOUND`.
+    #[serde(default)]
+    pub rust: Option<String>,
+    /// net/http: `http.StatusNotFound`.
+    #[serde(default)]
+    pub go: Option<String>,
+    /// `http.HTTPStatus.NOT_FOUND`.
+    #[serde(default)]
+    pub python: Option<String>,
+    /// Spring `org.springframework.http.HttpStatus.NOT_FOUND`.
+    #[serde(default)]
+    pub spring: Option<String>,
+    /// .NET `System.Net.HttpStatusCode.NotFound`.
+    #[serde(default)]
+    pub dotnet: Option<String>,
+    /// Node's `http.STATUS_CODES[code]` reason phrase.
+    #[serde(default)]
+    pub node: Option<String>,
+}
+
+/// `data/grpc.json`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrpc {
+    pub codes: Vec<RawGrpcCode>,
+    /// What gRPC clients make of an HTTP status that arrives without a
+    /// grpc-status; every code not listed maps to UNKNOWN (2).
+    pub from_http: Vec<RawHttpToGrpc>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGrpcCode {
+    pub code: u8,
+    /// UPPER_SNAKE name (`UNAVAILABLE`).
+    pub name: String,
+    /// grpc-go identifier (`codes.Unavailable`).
+    pub go: String,
+    /// The HTTP status it maps to (grpc-gateway).
+    pub http: u16,
+    /// One line, our words.
+    pub meaning: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHttpToGrpc {
+    pub http: u16,
+    pub grpc: u8,
+}

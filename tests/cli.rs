@@ -12,5 +12,7 @@ mod json;
 mod lookup;
 #[path = "cli/search.rs"]
 mod search;
+#[path = "cli/stdin.rs"]
+mod stdin;
 #[path = "cli/views.rs"]
 mod views;

@@ -124,7 +124,11 @@ fn example(out: &mut String, p: Painter, e: &Entry) {
     if let Some(example) = e.example {
         writeln!(out, "\n{}", p.heading("Example")).unwrap();
         for row in example.lines() {
-            writeln!(out, "  {}", p.dim(row)).unwrap();
+            if row.is_empty() {
+                out.push('\n');
+            } else {
+                writeln!(out, "  {}", p.dim(row)).unwrap();
+            }
         }
     }
 }

@@ -130,28 +130,49 @@ impl Grid {
     }
 }
 
-/// Gives every column its natural width if all fit. Otherwise each column
-/// first gets its floor (its longest word, within limits), and the room left
-/// goes to the columns that want more, in proportion to how much more.
-/// Only when even the floors do not fit are words cut.
+/// Gives every column its natural width if all fit. Otherwise columns no
+/// wider than an even share keep their natural width; each other column
+/// gets its floor (its longest word, within limits) and the room left goes
+/// to them in proportion to how much more they want. Only when even the
+/// floors do not fit are words cut.
 fn share(natural: &[usize], floor: &[usize], available: usize) -> Vec<usize> {
     if natural.iter().sum::<usize>() <= available {
         return natural.to_vec();
     }
-    let floor_sum: usize = floor.iter().sum();
-    if floor_sum >= available {
-        return floor
-            .iter()
-            .map(|f| (f * available / floor_sum.max(1)).max(1))
+    let mut keeps = vec![false; natural.len()];
+    loop {
+        let kept: usize = (0..natural.len()).filter(|&c| keeps[c]).map(|c| natural[c]).sum();
+        let open = keeps.iter().filter(|k| !**k).count().max(1);
+        let fair = available.saturating_sub(kept) / open;
+        let newly: Vec<usize> = (0..natural.len())
+            .filter(|&c| !keeps[c] && natural[c] <= fair)
             .collect();
+        if newly.is_empty() {
+            break;
+        }
+        for c in newly {
+            keeps[c] = true;
+        }
     }
-    let room = available - floor_sum;
-    let wants: Vec<usize> = natural.iter().zip(floor).map(|(n, f)| n.saturating_sub(*f)).collect();
+    let kept: usize = (0..natural.len()).filter(|&c| keeps[c]).map(|c| natural[c]).sum();
+    let floor_sum: usize = (0..natural.len()).filter(|&c| !keeps[c]).map(|c| floor[c]).sum();
+    let room = available.saturating_sub(kept);
+    if floor_sum >= room {
+        let all_floors: usize = floor.iter().sum::<usize>().max(1);
+        return floor.iter().map(|f| (f * available / all_floors).max(1)).collect();
+    }
+    let wants: Vec<usize> = (0..natural.len())
+        .map(|c| if keeps[c] { 0 } else { natural[c] - floor[c].min(natural[c]) })
+        .collect();
     let total_want: usize = wants.iter().sum::<usize>().max(1);
-    floor
-        .iter()
-        .zip(&wants)
-        .map(|(f, w)| f + w * room / total_want)
+    (0..natural.len())
+        .map(|c| {
+            if keeps[c] {
+                natural[c]
+            } else {
+                floor[c] + wants[c] * (room - floor_sum) / total_want
+            }
+        })
         .collect()
 }
 
@@ -306,6 +327,8 @@ mod tests {
         assert_eq!(share(&[3, 50, 50], &[3, 8, 8], 40), vec![3, 18, 18]);
         assert_eq!(share(&[3, 10], &[3, 8], 40), vec![3, 10]);
         assert_eq!(share(&[3, 50, 20], &[3, 10, 10], 33), vec![3, 18, 12]);
+        // A short label column keeps its width; the long ones share the rest.
+        assert_eq!(share(&[13, 40, 40], &[9, 10, 10], 70), vec![13, 28, 28]);
         // Floors that do not fit are scaled down: words get cut.
         assert_eq!(share(&[20, 20], &[14, 14], 14), vec![7, 7]);
     }

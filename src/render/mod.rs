@@ -1,6 +1,7 @@
 //! Human output. Every renderer is a pure function of the data, a `Term`
 //! (color on or off, width) and returns a String, so views snapshot cleanly.
 
+pub mod chain;
 pub mod class;
 pub mod compare;
 pub mod detail;

@@ -35,11 +35,13 @@ fn unknown_flags_and_sources_are_usage_errors() {
 }
 
 #[test]
-fn no_arguments_prints_help_and_exits_2() {
+fn no_arguments_and_nothing_on_stdin_is_exit_1() {
+    // Not a terminal: httpcode reads stdin, and finds no status there.
     httpcode()
+        .write_stdin("")
         .assert()
-        .code(2)
-        .stdout(predicate::str::contains("Usage"));
+        .code(1)
+        .stderr(predicate::str::contains("no status codes"));
 }
 
 #[test]

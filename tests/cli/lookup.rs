@@ -103,8 +103,10 @@ fn list_filters() {
     assert!(all.lines().count() > cloudflare.lines().count());
     let official = stdout(&["list", "--official", "--class", "4xx"]);
     assert!(official.contains("404") && !official.contains("nginx"));
-    let unofficial = stdout(&["list", "--unofficial"]);
-    assert!(unofficial.contains("444") && !unofficial.contains("Not Found"));
+    let unofficial = crate::common::json(&["list", "--unofficial"]);
+    let unofficial = unofficial.as_array().unwrap();
+    assert!(unofficial.iter().any(|e| e["code"] == 444));
+    assert!(unofficial.iter().all(|e| e["official"] == false));
 }
 
 #[test]

@@ -1,0 +1,74 @@
+use predicates::prelude::*;
+
+use crate::common::httpcode;
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("tests/fixtures/stdin/{name}")).unwrap()
+}
+
+#[test]
+fn a_curl_redirect_chain_is_shown_hop_by_hop() {
+    let out = httpcode()
+        .args(["--color", "never"])
+        .write_stdin(fixture("redirect-chain.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Redirect chain, 3 responses"));
+    let order: Vec<usize> = ["301", "308", "200"]
+        .iter()
+        .map(|c| text.find(c).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]));
+    assert!(text.contains("-> https://example.com/docs") && text.contains("-> /docs/"));
+    assert!(text.contains("final"));
+}
+
+#[test]
+fn stdin_json_is_an_array_of_hops() {
+    let out = httpcode()
+        .arg("--json")
+        .write_stdin(fixture("retry-after.txt"))
+        .output()
+        .unwrap();
+    let hops: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hops[0]["code"], 503);
+    assert_eq!(hops[0]["retry_after"], "120");
+    assert_eq!(hops[0]["name"], "Service Unavailable");
+}
+
+#[test]
+fn curl_http_code_values_and_bad_bytes() {
+    let mut input = b"000\n404\n\xff\xfe garbage\n".to_vec();
+    input.extend(vec![b'x'; 100_000]);
+    input.push(b'\n');
+    httpcode()
+        .args(["--color", "never"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("404"))
+        .stderr(predicate::str::contains("skipped 2 unreadable line(s)"));
+}
+
+#[test]
+fn predicates_answer_by_exit_code() {
+    let answer = |args: &[&str]| httpcode().arg("is").args(args).output().unwrap().status.code();
+    assert_eq!(answer(&["retryable", "503"]), Some(0));
+    assert_eq!(answer(&["retryable", "404"]), Some(1));
+    assert_eq!(answer(&["cacheable", "404"]), Some(0));
+    assert_eq!(answer(&["redirect", "308"]), Some(0));
+    assert_eq!(answer(&["redirect", "304"]), Some(1));
+    assert_eq!(answer(&["error", "404"]), Some(0));
+    assert_eq!(answer(&["error", "000"]), Some(0));
+    assert_eq!(answer(&["official", "499"]), Some(1));
+    assert_eq!(answer(&["official", "404"]), Some(0));
+    assert_eq!(answer(&["known", "299"]), Some(1));
+    assert_eq!(answer(&["error", "4zz"]), Some(2));
+    httpcode().args(["is", "retryable", "503"]).assert().stdout("");
+    httpcode()
+        .args(["is", "retryable", "503", "--verbose"])
+        .assert()
+        .stdout("yes\n");
+}
