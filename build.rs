@@ -118,8 +118,10 @@ fn validate(t: &Tables) -> Result<(), String> {
         if c.codes.len() < 2 {
             return Err(format!("comparison {:?}: needs two codes or more", c.codes));
         }
-        check_codes_exist(&c.codes, &codes).map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
-        non_empty("difference", &c.difference).map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
+        check_codes_exist(&c.codes, &codes)
+            .map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
+        non_empty("difference", &c.difference)
+            .map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
     }
     let mut guide_ids = BTreeSet::new();
     for g in &t.guides {
@@ -146,9 +148,13 @@ fn validate_entry(
         return Err(format!("unknown status {:?}", e.status));
     }
     let official = e.source == "iana";
-    let official_status = ["permanent", "temporary", "unused", "obsoleted"].contains(&e.status.as_str());
+    let official_status =
+        ["permanent", "temporary", "unused", "obsoleted"].contains(&e.status.as_str());
     if official != official_status {
-        return Err(format!("status {:?} does not fit source {:?}", e.status, e.source));
+        return Err(format!(
+            "status {:?} does not fit source {:?}",
+            e.status, e.source
+        ));
     }
     non_empty("name", &e.name)?;
     non_empty("summary", &e.summary)?;
@@ -206,7 +212,12 @@ fn validate_guide(g: &RawGuide, codes: &BTreeSet<u16>) -> Result<(), String> {
     }
     for (i, row) in g.rows.iter().enumerate() {
         if row.cells.len() + 1 != g.columns.len() {
-            return Err(format!("row {}: {} cells for {} columns", i + 1, row.cells.len(), g.columns.len()));
+            return Err(format!(
+                "row {}: {} cells for {} columns",
+                i + 1,
+                row.cells.len(),
+                g.columns.len()
+            ));
         }
         if row.codes.is_empty() {
             return Err(format!("row {}: no codes", i + 1));
@@ -251,10 +262,20 @@ fn generate(t: &Tables) -> String {
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    writeln!(out, "pub static IANA_SNAPSHOT: &str = {:?};", t.meta.iana_snapshot).unwrap();
+    writeln!(
+        out,
+        "pub static IANA_SNAPSHOT: &str = {:?};",
+        t.meta.iana_snapshot
+    )
+    .unwrap();
     out.push_str("pub static SOURCES: &[Source] = &[\n");
     for s in &t.sources {
-        writeln!(out, "    Source {{ id: {:?}, name: {:?}, facts: {:?} }},", s.id, s.name, s.facts).unwrap();
+        writeln!(
+            out,
+            "    Source {{ id: {:?}, name: {:?}, facts: {:?} }},",
+            s.id, s.name, s.facts
+        )
+        .unwrap();
     }
     out.push_str("];\n\npub static ENTRIES: &[Entry] = &[\n");
     for e in &t.entries {
@@ -262,7 +283,12 @@ fn generate(t: &Tables) -> String {
     }
     out.push_str("];\n\npub static COMPARISONS: &[Comparison] = &[\n");
     for c in &t.comparisons {
-        writeln!(out, "    Comparison {{ codes: &{:?}, difference: {:?} }},", c.codes, c.difference).unwrap();
+        writeln!(
+            out,
+            "    Comparison {{ codes: &{:?}, difference: {:?} }},",
+            c.codes, c.difference
+        )
+        .unwrap();
     }
     out.push_str("];\n\npub static GUIDES: &[Guide] = &[\n");
     for g in &t.guides {
@@ -297,10 +323,18 @@ fn search_fields(e: &RawEntry, source_name: &str) -> [Vec<String>; SEARCH_FIELDS
 fn generate_search_index(out: &mut String, t: &Tables) {
     let mut index: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
     for (i, e) in t.entries.iter().enumerate() {
-        let source = t.sources.iter().find(|s| s.id == e.source).map_or("", |s| s.name.as_str());
+        let source = t
+            .sources
+            .iter()
+            .find(|s| s.id == e.source)
+            .map_or("", |s| s.name.as_str());
         for (field, words) in search_fields(e, source).iter().enumerate() {
             for word in words {
-                let best = index.entry(word.clone()).or_default().entry(i).or_insert(field);
+                let best = index
+                    .entry(word.clone())
+                    .or_default()
+                    .entry(i)
+                    .or_insert(field);
                 *best = (*best).min(field);
             }
         }
@@ -382,7 +416,12 @@ fn generate_guide(out: &mut String, g: &RawGuide) {
     )
     .unwrap();
     for row in &g.rows {
-        writeln!(out, "        GuideRow {{ codes: &{:?}, cells: &{:?} }},", row.codes, row.cells).unwrap();
+        writeln!(
+            out,
+            "        GuideRow {{ codes: &{:?}, cells: &{:?} }},",
+            row.codes, row.cells
+        )
+        .unwrap();
     }
     out.push_str("    ] },\n");
 }

@@ -180,11 +180,13 @@ fn lookup(ctx: &Context, targets: &[Target]) -> Outcome {
         print(&text)?;
     }
     let all_missing = found.is_empty();
-    Ok(ExitCode::from(if all_missing || (missing && found.is_empty()) {
-        NOT_FOUND
-    } else {
-        FOUND
-    }))
+    Ok(ExitCode::from(
+        if all_missing || (missing && found.is_empty()) {
+            NOT_FOUND
+        } else {
+            FOUND
+        },
+    ))
 }
 
 /// Entries for one code, with their rendered detail views.
@@ -205,7 +207,10 @@ fn lookup_code(ctx: &Context, code: u16, substatus: Option<u16>) -> (Vec<&'stati
         .iter()
         .map(|e| render::detail::render(e, ctx.term, options))
         .collect();
-    let mut text = views.join(&format!("\n{}\n\n", "─".repeat(usize::from(ctx.term.width).min(40))));
+    let mut text = views.join(&format!(
+        "\n{}\n\n",
+        "─".repeat(usize::from(ctx.term.width).min(40))
+    ));
     let show_subs = substatus.is_none() && ctx.source.is_none_or(|s| s.id.starts_with("iis"));
     if show_subs {
         if let Some(subs) = render::detail::render_substatuses(code, ctx.term) {
@@ -224,7 +229,9 @@ fn explain_missing(ctx: &Context, code: u16, substatus: Option<u16>, other_sourc
     };
     if other_sources {
         let source = ctx.source.map_or("", |s| s.name);
-        warn(&format!("{label} has no entry from {source} (drop --source to see the others)"));
+        warn(&format!(
+            "{label} has no entry from {source} (drop --source to see the others)"
+        ));
         return;
     }
     if substatus.is_some() && table::is_known(code) {
@@ -292,7 +299,7 @@ fn list(ctx: &Context, args: &ListArgs) -> Outcome {
         .iter()
         .filter(|e| ctx.wants(e))
         .filter(|e| class.as_ref().is_none_or(|c| c.matches(e.code)))
-        .filter(|e| !(args.official && !e.official()) && !(args.unofficial && e.official()))
+        .filter(|e| (!args.official || e.official()) && (!args.unofficial || !e.official()))
         .collect();
     if entries.is_empty() {
         warn("no entries match these filters");
@@ -329,7 +336,9 @@ fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
         .take(limit)
         .collect();
     if results.is_empty() {
-        warn(&format!("nothing matches '{words}'; try fewer or other words, or `httpcode list`"));
+        warn(&format!(
+            "nothing matches '{words}'; try fewer or other words, or `httpcode list`"
+        ));
         if ctx.json {
             print("[]\n")?;
         }
@@ -365,19 +374,29 @@ fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
         .collect::<Result<Vec<_>, _>>()?;
     for target in &targets {
         let before = entries.len();
-        for e in ENTRIES.iter().filter(|e| matches_for_compare(target, e) && ctx.wants(e)) {
+        for e in ENTRIES
+            .iter()
+            .filter(|e| matches_for_compare(target, e) && ctx.wants(e))
+        {
             // One column per code: its first (IANA-first) entry.
-            if !entries.iter().any(|x| x.code == e.code && x.substatus == e.substatus) {
+            if !entries
+                .iter()
+                .any(|x| x.code == e.code && x.substatus == e.substatus)
+            {
                 entries.push(e);
             }
         }
         if entries.len() == before {
-            warn(&format!("{target} is not a known status code; nothing to compare it with"));
+            warn(&format!(
+                "{target} is not a known status code; nothing to compare it with"
+            ));
             return Ok(ExitCode::from(NOT_FOUND));
         }
     }
     if entries.len() < 2 {
-        return Err(AppError::Usage("compare needs two or more different codes".into()));
+        return Err(AppError::Usage(
+            "compare needs two or more different codes".into(),
+        ));
     }
     let codes: Vec<u16> = entries.iter().map(|e| e.code).collect();
     let difference = table::key_difference(&codes);
@@ -414,7 +433,10 @@ fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
     };
     let guide = table::find_guide(topic).ok_or_else(|| {
         let ids: Vec<&str> = GUIDES.iter().map(|g| g.id).collect();
-        AppError::Usage(format!("unknown guide '{topic}'; topics: {}", ids.join(", ")))
+        AppError::Usage(format!(
+            "unknown guide '{topic}'; topics: {}",
+            ids.join(", ")
+        ))
     })?;
     if ctx.json {
         print_json(&json::guide(guide))?;

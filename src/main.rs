@@ -11,7 +11,11 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(err) => {
             // clap prints help and version to stdout and errors to stderr.
-            let code = if err.use_stderr() { app::USAGE } else { app::FOUND };
+            let code = if err.use_stderr() {
+                app::USAGE
+            } else {
+                app::FOUND
+            };
             return match err.print() {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                 _ => ExitCode::from(code),

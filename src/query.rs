@@ -84,7 +84,10 @@ pub fn classify(args: &[String]) -> Result<Request, NotACode> {
         return Ok(Request::Targets(vec![code]));
     }
     if args.iter().any(|a| looks_like_words(a)) {
-        if let Some(bad) = args.iter().find(|a| !looks_like_words(a) && parse(a).is_err()) {
+        if let Some(bad) = args
+            .iter()
+            .find(|a| !looks_like_words(a) && parse(a).is_err())
+        {
             return Err(parse(bad).unwrap_err());
         }
         return Ok(Request::Words(joined.trim().to_string()));
@@ -105,7 +108,9 @@ fn looks_like_words(arg: &str) -> bool {
 /// `xx4` starts with a letter but is a pattern.
 fn is_pattern_text(arg: &str) -> bool {
     arg.len() == 3
-        && arg.chars().all(|c| c.is_ascii_digit() || c == 'x' || c == 'X')
+        && arg
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == 'x' || c == 'X')
         && arg.chars().any(|c| c.is_ascii_digit())
 }
 
@@ -113,7 +118,9 @@ fn is_pattern_text(arg: &str) -> bool {
 pub fn parse(arg: &str) -> Result<Target, NotACode> {
     let text = arg.trim();
     if text.is_empty() {
-        return Err(NotACode("empty argument: expected a status code such as 404".into()));
+        return Err(NotACode(
+            "empty argument: expected a status code such as 404".into(),
+        ));
     }
     if let Some(target) = parse_status_line(text) {
         return Ok(target);
@@ -123,7 +130,9 @@ pub fn parse(arg: &str) -> Result<Target, NotACode> {
             return if low <= high {
                 Ok(Target::Range(low, high))
             } else {
-                Err(NotACode(format!("range '{text}' runs backwards: write {high:03}-{low:03}")))
+                Err(NotACode(format!(
+                    "range '{text}' runs backwards: write {high:03}-{low:03}"
+                )))
             };
         }
     }
@@ -256,7 +265,10 @@ mod tests {
         assert_eq!(parse("HTTP/2 404"), Ok(code(404)));
         assert_eq!(parse("http/1.0 200 OK"), Ok(code(200)));
         assert_eq!(parse_status_line("HTTP/x 200"), None);
-        assert_eq!(words(&["HTTP/1.1", "301", "Moved", "Permanently"]), Ok(Request::Targets(vec![code(301)])));
+        assert_eq!(
+            words(&["HTTP/1.1", "301", "Moved", "Permanently"]),
+            Ok(Request::Targets(vec![code(301)]))
+        );
     }
 
     #[test]
@@ -270,9 +282,22 @@ mod tests {
     #[test]
     fn words_go_to_search_and_codes_stay_codes() {
         assert_eq!(words(&["teapot"]), Ok(Request::Words("teapot".into())));
-        assert_eq!(words(&["gateway", "timeout"]), Ok(Request::Words("gateway timeout".into())));
-        assert_eq!(words(&["301", "308"]), Ok(Request::Targets(vec![code(301), code(308)])));
+        assert_eq!(
+            words(&["gateway", "timeout"]),
+            Ok(Request::Words("gateway timeout".into()))
+        );
+        assert_eq!(
+            words(&["301", "308"]),
+            Ok(Request::Targets(vec![code(301), code(308)]))
+        );
         assert!(words(&["404", "4zz"]).is_err());
-        assert_eq!(words(&["xx4"]), Ok(Request::Targets(vec![Target::Pattern([None, None, Some(4)])])));
+        assert_eq!(
+            words(&["xx4"]),
+            Ok(Request::Targets(vec![Target::Pattern([
+                None,
+                None,
+                Some(4)
+            ])]))
+        );
     }
 }

@@ -82,8 +82,8 @@ pub fn search(query: &str, limit: usize) -> Vec<Match> {
         .map(|(i, total)| {
             let coverage = f64::from(hits[i]) / words.len() as f64;
             let entry = &ENTRIES[i];
-            let score = (total * coverage * coverage + phrase_bonus(entry, &word_sets))
-                * demotion(entry);
+            let score =
+                (total * coverage * coverage + phrase_bonus(entry, &word_sets)) * demotion(entry);
             Match {
                 entry,
                 score,
@@ -147,7 +147,10 @@ fn osa_distance(a: &str, b: &str) -> usize {
     const MAX: usize = 32;
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if !a.is_ascii() || !b.is_ascii() || a.len() >= MAX || b.len() >= MAX {
-        return strsim::osa_distance(std::str::from_utf8(a).unwrap_or(""), std::str::from_utf8(b).unwrap_or(""));
+        return strsim::osa_distance(
+            std::str::from_utf8(a).unwrap_or(""),
+            std::str::from_utf8(b).unwrap_or(""),
+        );
     }
     // Three rows of the edit matrix, used in turn: row i lives at i % 3.
     let mut rows = [[0usize; MAX + 1]; 3];
@@ -311,7 +314,13 @@ mod tests {
 
     #[test]
     fn osa_distance_agrees_with_strsim() {
-        for (a, b) in [("gatway", "gateway"), ("teapott", "teapot"), ("abcd", "badc"), ("", "abc"), ("conflcit", "conflict")] {
+        for (a, b) in [
+            ("gatway", "gateway"),
+            ("teapott", "teapot"),
+            ("abcd", "badc"),
+            ("", "abc"),
+            ("conflcit", "conflict"),
+        ] {
             assert_eq!(osa_distance(a, b), strsim::osa_distance(a, b), "{a} {b}");
         }
     }

@@ -300,7 +300,9 @@ mod tests {
         let near = nearest_codes(299, 3);
         assert_eq!(near.len(), 3);
         assert!(near.iter().all(|c| Class::of(*c) == Class(2)));
-        assert!(near.windows(2).all(|w| w[0].abs_diff(299) <= w[1].abs_diff(299)));
+        assert!(near
+            .windows(2)
+            .all(|w| w[0].abs_diff(299) <= w[1].abs_diff(299)));
     }
 
     #[test]

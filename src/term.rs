@@ -20,7 +20,13 @@ impl Term {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Term {
             color: wants_color(choice, is_tty, no_color),
-            width: width.unwrap_or_else(|| if is_tty { terminal_width() } else { DEFAULT_WIDTH }),
+            width: width.unwrap_or_else(|| {
+                if is_tty {
+                    terminal_width()
+                } else {
+                    DEFAULT_WIDTH
+                }
+            }),
         }
     }
 }

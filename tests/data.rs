@@ -61,7 +61,11 @@ fn every_iana_code_is_present_with_its_exact_phrase_reference_and_status() {
     let all = entries();
     let ours = iana(&all);
     let rows = csv("tests/fixtures/iana.csv");
-    assert_eq!(rows.len(), 64, "the registry snapshot has 64 assigned values");
+    assert_eq!(
+        rows.len(),
+        64,
+        "the registry snapshot has 64 assigned values"
+    );
     for row in &rows {
         let code: u16 = row[0].parse().unwrap();
         let entry = ours
@@ -95,13 +99,19 @@ fn former_names_from_earlier_rfcs_are_aliases() {
 }
 
 /// The codes RFC 9110, section 15.1, makes cacheable by default.
-const CACHEABLE: &[u16] = &[200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501];
+const CACHEABLE: &[u16] = &[
+    200, 203, 204, 206, 300, 301, 308, 404, 405, 410, 414, 451, 501,
+];
 
 #[test]
 fn cacheable_by_default_follows_rfc_9110() {
     for e in entries() {
         let expected = e.source == "iana" && CACHEABLE.contains(&e.code);
-        assert_eq!(e.cacheable, expected, "{} ({}): cacheable", e.code, e.source);
+        assert_eq!(
+            e.cacheable, expected,
+            "{} ({}): cacheable",
+            e.code, e.source
+        );
     }
 }
 
@@ -117,12 +127,23 @@ fn redirect_semantics_follow_rfc_9110() {
     ];
     for (code, permanent, method) in expect {
         let e = iana(&all).into_iter().find(|e| e.code == code).unwrap();
-        let r = e.redirect.as_ref().unwrap_or_else(|| panic!("{code}: no redirect"));
-        assert_eq!((r.permanent, r.method.as_str()), (permanent, method), "{code}");
+        let r = e
+            .redirect
+            .as_ref()
+            .unwrap_or_else(|| panic!("{code}: no redirect"));
+        assert_eq!(
+            (r.permanent, r.method.as_str()),
+            (permanent, method),
+            "{code}"
+        );
     }
     for e in iana(&all) {
         if !expect.iter().any(|(c, _, _)| *c == e.code) {
-            assert!(e.redirect.is_none(), "{}: only real redirects carry `redirect`", e.code);
+            assert!(
+                e.redirect.is_none(),
+                "{}: only real redirects carry `redirect`",
+                e.code
+            );
         }
     }
 }
@@ -220,7 +241,11 @@ fn every_cross_reference_resolves() {
     for g in &guides {
         for row in &g.rows {
             for code in &row.codes {
-                assert!(codes.contains(code), "guide {} names unknown code {code}", g.id);
+                assert!(
+                    codes.contains(code),
+                    "guide {} names unknown code {code}",
+                    g.id
+                );
             }
         }
     }
@@ -261,7 +286,14 @@ fn guides_cover_the_promised_topics() {
     let guides: Vec<RawGuide> =
         serde_json::from_str(&fs::read_to_string("data/guides.json").unwrap()).unwrap();
     let ids: Vec<&str> = guides.iter().map(|g| g.id.as_str()).collect();
-    for topic in ["redirect", "client-error", "server-error", "rest", "caching", "retry"] {
+    for topic in [
+        "redirect",
+        "client-error",
+        "server-error",
+        "rest",
+        "caching",
+        "retry",
+    ] {
         assert!(ids.contains(&topic), "guide {topic} missing");
     }
 }

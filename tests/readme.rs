@@ -10,7 +10,9 @@ fn examples() -> Vec<(Vec<String>, String)> {
     for block in readme.split("```console\n").skip(1) {
         let body = block.split("```").next().unwrap();
         let (command, output) = body.split_once('\n').unwrap();
-        let args = command.strip_prefix("$ httpcode ").expect("console blocks run httpcode");
+        let args = command
+            .strip_prefix("$ httpcode ")
+            .expect("console blocks run httpcode");
         found.push((split_args(args), output.to_string()));
     }
     found
@@ -50,7 +52,11 @@ fn readme_examples_print_what_the_readme_shows() {
             .args(&args)
             .output()
             .unwrap();
-        assert_eq!(String::from_utf8(out.stdout).unwrap(), expected, "httpcode {args:?}");
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            expected,
+            "httpcode {args:?}"
+        );
     }
 }
 

@@ -57,7 +57,20 @@ fn the_meant_code_ranks_first_for_nine_queries_in_ten_and_top_three_for_all() {
         }
     }
     let share = first as f64 / cases.len() as f64;
-    eprintln!("first for {first} of {} queries ({:.1}%)", cases.len(), share * 100.0);
-    assert!(misses.is_empty(), "not in the top 3:\n{}", misses.join("\n"));
-    assert!(share >= 0.9, "first for only {:.1}% of {} queries", share * 100.0, cases.len());
+    eprintln!(
+        "first for {first} of {} queries ({:.1}%)",
+        cases.len(),
+        share * 100.0
+    );
+    assert!(
+        misses.is_empty(),
+        "not in the top 3:\n{}",
+        misses.join("\n")
+    );
+    assert!(
+        share >= 0.9,
+        "first for only {:.1}% of {} queries",
+        share * 100.0,
+        cases.len()
+    );
 }

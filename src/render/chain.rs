@@ -17,12 +17,22 @@ pub fn render(hops: &[Hop], term: Term) -> String {
             (None, None) if i + 1 == hops.len() => "final".to_string(),
             (None, None) => String::new(),
         };
-        table.add_row(vec![(i + 1).to_string(), format!("{:03}", hop.code), name.to_string(), then]);
+        table.add_row(vec![
+            (i + 1).to_string(),
+            format!("{:03}", hop.code),
+            name.to_string(),
+            then,
+        ]);
     }
     let mut out = String::new();
     let p = Painter::new(term);
     if hops.len() > 1 && hops.iter().any(|h| h.location.is_some()) {
-        writeln!(out, "{}", p.heading(&format!("Redirect chain, {} responses", hops.len()))).unwrap();
+        writeln!(
+            out,
+            "{}",
+            p.heading(&format!("Redirect chain, {} responses", hops.len()))
+        )
+        .unwrap();
     }
     out.push_str(&paint_table(&table, term, &[]));
     out

@@ -17,7 +17,12 @@ pub fn class_intro(class: Class, term: Term) -> String {
     let fault = format!("Who is at fault: {}.", class.fault());
     writeln!(out, "{}", wrap(&fault, width, "")).unwrap();
     if !class.is_standard() {
-        writeln!(out, "{}", wrap("HTTP defines classes 1xx to 5xx only.", width, "")).unwrap();
+        writeln!(
+            out,
+            "{}",
+            wrap("HTTP defines classes 1xx to 5xx only.", width, "")
+        )
+        .unwrap();
     }
     out
 }

@@ -2,12 +2,19 @@
 
 use std::fmt::Write as _;
 
-use super::{grid::{Grid, Stack}, paint_table, wrap, Painter};
+use super::{
+    grid::{Grid, Stack},
+    paint_table, wrap, Painter,
+};
 use crate::table::{Entry, Redirect, RedirectMethod};
 use crate::term::Term;
 
 pub fn redirect_text(r: Redirect) -> String {
-    let lifetime = if r.permanent { "permanent" } else { "temporary" };
+    let lifetime = if r.permanent {
+        "permanent"
+    } else {
+        "temporary"
+    };
     let method = match r.method {
         RedirectMethod::Preserve => "method and body kept",
         RedirectMethod::MayChange => "POST may become GET",
@@ -29,37 +36,55 @@ fn rows(entries: &[&Entry]) -> Vec<(&'static str, Vec<String>)> {
     let each = |f: &dyn Fn(&Entry) -> String| entries.iter().map(|e| f(e)).collect::<Vec<_>>();
     let mut rows = vec![
         ("Name", each(&|e| e.name.to_string())),
-        ("Class", each(&|e| format!("{} {}", e.class().label(), e.class().title()))),
-        ("Source", each(&|e| {
-            if e.official() {
-                "IANA (official)".to_string()
-            } else {
-                format!("{} (unofficial)", e.source().name)
-            }
-        })),
+        (
+            "Class",
+            each(&|e| format!("{} {}", e.class().label(), e.class().title())),
+        ),
+        (
+            "Source",
+            each(&|e| {
+                if e.official() {
+                    "IANA (official)".to_string()
+                } else {
+                    format!("{} (unofficial)", e.source().name)
+                }
+            }),
+        ),
         ("Meaning", each(&|e| e.summary.to_string())),
         ("At fault", each(&|e| e.fault().to_string())),
     ];
     if entries.iter().any(|e| e.redirect.is_some()) {
-        rows.push(("Permanent", each(&|e| e.redirect.map_or("-", |r| yes_no(r.permanent)).to_string())));
-        rows.push(("Method, body", each(&|e| match e.redirect.map(|r| r.method) {
-            Some(RedirectMethod::Preserve) => "kept".to_string(),
-            Some(RedirectMethod::MayChange) => "POST may become GET".to_string(),
-            Some(RedirectMethod::ToGet) => "changed to GET".to_string(),
-            None => "-".to_string(),
-        })));
+        rows.push((
+            "Permanent",
+            each(&|e| e.redirect.map_or("-", |r| yes_no(r.permanent)).to_string()),
+        ));
+        rows.push((
+            "Method, body",
+            each(&|e| match e.redirect.map(|r| r.method) {
+                Some(RedirectMethod::Preserve) => "kept".to_string(),
+                Some(RedirectMethod::MayChange) => "POST may become GET".to_string(),
+                Some(RedirectMethod::ToGet) => "changed to GET".to_string(),
+                None => "-".to_string(),
+            }),
+        ));
     }
     rows.push(("Cacheable", each(&|e| yes_no(e.cacheable).to_string())));
     rows.push(("Safe to retry", each(&|e| yes_no(e.retryable).to_string())));
-    rows.push(("Headers", each(&|e| {
-        if e.headers.is_empty() {
-            "-".to_string()
-        } else {
-            e.headers.join(", ")
-        }
-    })));
+    rows.push((
+        "Headers",
+        each(&|e| {
+            if e.headers.is_empty() {
+                "-".to_string()
+            } else {
+                e.headers.join(", ")
+            }
+        }),
+    ));
     if entries.iter().any(|e| e.use_when.is_some()) {
-        rows.push(("Use it when", each(&|e| e.use_when.unwrap_or("-").to_string())));
+        rows.push((
+            "Use it when",
+            each(&|e| e.use_when.unwrap_or("-").to_string()),
+        ));
     }
     rows
 }

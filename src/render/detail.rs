@@ -92,7 +92,11 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
         "no, unless Cache-Control or Expires says so"
     };
     line("Cacheable", cacheable);
-    let retry = format!("{}. {}", if e.retryable { "Yes" } else { "No" }, e.retry_note);
+    let retry = format!(
+        "{}. {}",
+        if e.retryable { "Yes" } else { "No" },
+        e.retry_note
+    );
     line("Safe to retry", &retry);
     if let Some(r) = e.redirect {
         line("Redirect", &super::compare::redirect_text(r));

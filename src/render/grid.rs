@@ -107,8 +107,11 @@ impl Grid {
     }
 
     fn cells(&self, column: usize) -> impl Iterator<Item = &str> {
-        std::iter::once(self.header[column].as_str())
-            .chain(self.rows.iter().filter_map(move |r| r.get(column).map(String::as_str)))
+        std::iter::once(self.header[column].as_str()).chain(
+            self.rows
+                .iter()
+                .filter_map(move |r| r.get(column).map(String::as_str)),
+        )
     }
 
     fn column_widths(&self, width: usize) -> Vec<usize> {
@@ -141,7 +144,10 @@ fn share(natural: &[usize], floor: &[usize], available: usize) -> Vec<usize> {
     }
     let mut keeps = vec![false; natural.len()];
     loop {
-        let kept: usize = (0..natural.len()).filter(|&c| keeps[c]).map(|c| natural[c]).sum();
+        let kept: usize = (0..natural.len())
+            .filter(|&c| keeps[c])
+            .map(|c| natural[c])
+            .sum();
         let open = keeps.iter().filter(|k| !**k).count().max(1);
         let fair = available.saturating_sub(kept) / open;
         let newly: Vec<usize> = (0..natural.len())
@@ -154,15 +160,30 @@ fn share(natural: &[usize], floor: &[usize], available: usize) -> Vec<usize> {
             keeps[c] = true;
         }
     }
-    let kept: usize = (0..natural.len()).filter(|&c| keeps[c]).map(|c| natural[c]).sum();
-    let floor_sum: usize = (0..natural.len()).filter(|&c| !keeps[c]).map(|c| floor[c]).sum();
+    let kept: usize = (0..natural.len())
+        .filter(|&c| keeps[c])
+        .map(|c| natural[c])
+        .sum();
+    let floor_sum: usize = (0..natural.len())
+        .filter(|&c| !keeps[c])
+        .map(|c| floor[c])
+        .sum();
     let room = available.saturating_sub(kept);
     if floor_sum >= room {
         let all_floors: usize = floor.iter().sum::<usize>().max(1);
-        return floor.iter().map(|f| (f * available / all_floors).max(1)).collect();
+        return floor
+            .iter()
+            .map(|f| (f * available / all_floors).max(1))
+            .collect();
     }
     let wants: Vec<usize> = (0..natural.len())
-        .map(|c| if keeps[c] { 0 } else { natural[c] - floor[c].min(natural[c]) })
+        .map(|c| {
+            if keeps[c] {
+                0
+            } else {
+                natural[c] - floor[c].min(natural[c])
+            }
+        })
         .collect();
     let total_want: usize = wants.iter().sum::<usize>().max(1);
     (0..natural.len())
@@ -231,7 +252,10 @@ fn wrap_cell(text: &str, width: usize) -> Vec<&str> {
                 if let Some(s) = start.take() {
                     lines.push(&paragraph[s..end]);
                 }
-                let cut = word.char_indices().nth(width).map_or(word.len(), |(i, _)| i);
+                let cut = word
+                    .char_indices()
+                    .nth(width)
+                    .map_or(word.len(), |(i, _)| i);
                 lines.push(&word[..cut]);
                 word = &word[cut..];
                 at += cut;
@@ -283,7 +307,10 @@ mod tests {
 
     fn grid() -> Grid {
         let mut g = Grid::new(&["Code", "Summary"]);
-        g.add_row(vec!["404".into(), "The resource was not found at this address".into()]);
+        g.add_row(vec![
+            "404".into(),
+            "The resource was not found at this address".into(),
+        ]);
         g
     }
 
@@ -291,7 +318,10 @@ mod tests {
     fn natural_widths_when_everything_fits() {
         let lines = grid().lines(80);
         assert_eq!(lines[0], " Code  Summary");
-        assert_eq!(lines[2], " 404   The resource was not found at this address");
+        assert_eq!(
+            lines[2],
+            " 404   The resource was not found at this address"
+        );
         assert_eq!(lines[1].chars().count(), 1 + 4 + 2 + 42);
     }
 
@@ -300,19 +330,38 @@ mod tests {
         let lines = grid().lines(30);
         assert!(lines.iter().all(|l| l.chars().count() <= 30), "{lines:?}");
         assert!(lines.len() > 3);
-        assert!(lines[3].starts_with("       "), "continuation stays in its column");
+        assert!(
+            lines[3].starts_with("       "),
+            "continuation stays in its column"
+        );
     }
 
     #[test]
     fn narrow_tables_stack_their_rows() {
         let mut g = Grid::new(&["Code", "Name", "Summary"]);
-        g.add_row(vec!["404".into(), "Not Found".into(), "Nothing at this address".into()]);
-        assert_eq!(g.lines(30), [" 404  Not Found", "   Nothing at this address"]);
-        let mut g = Grid::new(&["", "301", "308"]).stack_as(Stack::Labelled);
-        g.add_row(vec!["Meaning".into(), "Moved for good".into(), "Moved for good, same method".into()]);
+        g.add_row(vec![
+            "404".into(),
+            "Not Found".into(),
+            "Nothing at this address".into(),
+        ]);
         assert_eq!(
             g.lines(30),
-            [" Meaning", "   301: Moved for good", "   308: Moved for good, same", "     method"]
+            [" 404  Not Found", "   Nothing at this address"]
+        );
+        let mut g = Grid::new(&["", "301", "308"]).stack_as(Stack::Labelled);
+        g.add_row(vec![
+            "Meaning".into(),
+            "Moved for good".into(),
+            "Moved for good, same method".into(),
+        ]);
+        assert_eq!(
+            g.lines(30),
+            [
+                " Meaning",
+                "   301: Moved for good",
+                "   308: Moved for good, same",
+                "     method"
+            ]
         );
     }
 

@@ -141,7 +141,11 @@ fn code_class(word: &str) -> Option<Class> {
 
 /// `404 Not Found`, colored by class.
 pub fn code_and_name(painter: Painter, code_label: &str, name: &str, class: Class) -> String {
-    format!("{} {}", painter.class(code_label, class), painter.heading(name))
+    format!(
+        "{} {}",
+        painter.class(code_label, class),
+        painter.heading(name)
+    )
 }
 
 #[cfg(test)]

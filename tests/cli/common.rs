@@ -18,6 +18,10 @@ pub fn stdout(args: &[&str]) -> String {
 /// The parsed `--json` output of a run that must succeed.
 pub fn json(args: &[&str]) -> serde_json::Value {
     let out = httpcode().args(args).arg("--json").output().unwrap();
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }

@@ -45,7 +45,14 @@ fn compare_with_an_unknown_or_bad_code() {
 #[test]
 fn guides_list_and_show() {
     let topics = stdout(&["guide"]);
-    for topic in ["redirect", "client-error", "server-error", "rest", "caching", "retry"] {
+    for topic in [
+        "redirect",
+        "client-error",
+        "server-error",
+        "rest",
+        "caching",
+        "retry",
+    ] {
         assert!(topics.contains(topic), "{topic}");
     }
     assert!(stdout(&["guide", "retry"]).contains("429"));

@@ -31,7 +31,10 @@ fn unknown_flags_and_sources_are_usage_errors() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown source"));
-    httpcode().args(["404", "--color", "sometimes"]).assert().code(2);
+    httpcode()
+        .args(["404", "--color", "sometimes"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -72,8 +75,14 @@ fn color_follows_the_flag_and_no_color() {
         String::from_utf8(out.stdout).unwrap().contains('\u{1b}')
     };
     assert!(colored(&["404", "--color=always"], None));
-    assert!(colored(&["404", "--color=always"], Some("1")), "always wins over NO_COLOR");
+    assert!(
+        colored(&["404", "--color=always"], Some("1")),
+        "always wins over NO_COLOR"
+    );
     assert!(!colored(&["404", "--color=never"], None));
     assert!(!colored(&["404"], None), "not a terminal: no color");
-    assert!(!colored(&["404", "--json", "--color=always"], None), "JSON is never colored");
+    assert!(
+        !colored(&["404", "--json", "--color=always"], None),
+        "JSON is never colored"
+    );
 }

@@ -1,9 +1,23 @@
 use crate::common::{httpcode, json};
 
 const FIELDS: &[&str] = &[
-    "code", "substatus", "name", "class", "source", "official", "reference", "summary",
-    "description", "causes", "actions", "headers", "cacheable", "retryable", "aliases",
-    "related", "status",
+    "code",
+    "substatus",
+    "name",
+    "class",
+    "source",
+    "official",
+    "reference",
+    "summary",
+    "description",
+    "causes",
+    "actions",
+    "headers",
+    "cacheable",
+    "retryable",
+    "aliases",
+    "related",
+    "status",
 ];
 
 #[test]
@@ -28,7 +42,13 @@ fn lookup_json_is_an_array_of_entries_with_the_documented_fields() {
 #[test]
 fn every_command_prints_json() {
     assert!(json(&["4xx"]).as_array().unwrap().len() > 25);
-    assert!(json(&["list", "--source", "nginx"]).as_array().unwrap().len() >= 6);
+    assert!(
+        json(&["list", "--source", "nginx"])
+            .as_array()
+            .unwrap()
+            .len()
+            >= 6
+    );
     assert!(json(&["search", "gateway", "timeout"])[0]["score"].is_number());
     assert!(json(&["compare", "401", "403"])["difference"].is_string());
     assert!(json(&["guide", "retry"])["rows"].is_array());
@@ -46,7 +66,11 @@ fn vendor_and_substatus_entries() {
         .map(|e| e["source"].as_str().unwrap())
         .collect();
     assert!(sources.contains(&"nginx") && sources.contains(&"Esri ArcGIS Server"));
-    assert!(value.as_array().unwrap().iter().all(|e| e["official"] == false));
+    assert!(value
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["official"] == false));
     let sub = json(&["500.19"]);
     assert_eq!(sub[0]["code"], 500);
     assert_eq!(sub[0]["substatus"], 19);

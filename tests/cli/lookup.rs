@@ -6,7 +6,13 @@ use crate::common::{httpcode, stdout};
 fn a_code_shows_its_detail_view() {
     let out = stdout(&["404"]);
     assert!(out.starts_with("404 Not Found"));
-    for section in ["Common causes", "What to do", "Cacheable", "Safe to retry", "Confused with"] {
+    for section in [
+        "Common causes",
+        "What to do",
+        "Cacheable",
+        "Safe to retry",
+        "Confused with",
+    ] {
         assert!(out.contains(section), "missing {section}");
     }
     assert!(out.contains("RFC 9110, Section 15.5.5"));
@@ -15,7 +21,11 @@ fn a_code_shows_its_detail_view() {
 #[test]
 fn several_codes_at_once() {
     let out = stdout(&["301", "308", "404"]);
-    for head in ["301 Moved Permanently", "308 Permanent Redirect", "404 Not Found"] {
+    for head in [
+        "301 Moved Permanently",
+        "308 Permanent Redirect",
+        "404 Not Found",
+    ] {
         assert!(out.contains(head), "missing {head}");
     }
 }

@@ -23,7 +23,13 @@ fn bare_words_search() {
 
 #[test]
 fn limit_caps_the_results() {
-    assert_eq!(json(&["search", "timeout", "--limit", "2"]).as_array().unwrap().len(), 2);
+    assert_eq!(
+        json(&["search", "timeout", "--limit", "2"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 }
 
 #[test]

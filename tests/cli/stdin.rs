@@ -54,7 +54,15 @@ fn curl_http_code_values_and_bad_bytes() {
 
 #[test]
 fn predicates_answer_by_exit_code() {
-    let answer = |args: &[&str]| httpcode().arg("is").args(args).output().unwrap().status.code();
+    let answer = |args: &[&str]| {
+        httpcode()
+            .arg("is")
+            .args(args)
+            .output()
+            .unwrap()
+            .status
+            .code()
+    };
     assert_eq!(answer(&["retryable", "503"]), Some(0));
     assert_eq!(answer(&["retryable", "404"]), Some(1));
     assert_eq!(answer(&["cacheable", "404"]), Some(0));
@@ -66,7 +74,10 @@ fn predicates_answer_by_exit_code() {
     assert_eq!(answer(&["official", "404"]), Some(0));
     assert_eq!(answer(&["known", "299"]), Some(1));
     assert_eq!(answer(&["error", "4zz"]), Some(2));
-    httpcode().args(["is", "retryable", "503"]).assert().stdout("");
+    httpcode()
+        .args(["is", "retryable", "503"])
+        .assert()
+        .stdout("");
     httpcode()
         .args(["is", "retryable", "503", "--verbose"])
         .assert()
