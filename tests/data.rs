@@ -309,3 +309,25 @@ fn summaries_are_one_short_line() {
         );
     }
 }
+
+#[test]
+fn causes_are_phrases_and_actions_are_sentences() {
+    for e in entries() {
+        for cause in &e.causes {
+            assert!(
+                !cause.ends_with('.'),
+                "{} ({}): cause ends with a period: {cause}",
+                e.code,
+                e.source
+            );
+        }
+        for action in e.actions.client.iter().chain(&e.actions.server) {
+            assert!(
+                action.ends_with('.'),
+                "{} ({}): action is not a sentence: {action}",
+                e.code,
+                e.source
+            );
+        }
+    }
+}
