@@ -10,11 +10,13 @@ use serde::Serialize;
 
 use crate::cli::{
     Cli, Command, CompareArgs, GlobalArgs, GuideArgs, IsArgs, ListArgs, Predicate, SearchArgs,
+    StatsArgs,
 };
 use crate::json::{self, EntryJson};
 use crate::query::{self, Request, Target};
 use crate::render::{self, detail::DetailOptions};
 use crate::search::{self, Match};
+use crate::stats::{self as log_stats, Counts};
 use crate::stdin;
 use crate::table::{self, Class, Entry, Source, ENTRIES, GUIDES};
 use crate::term::Term;
@@ -74,6 +76,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Guide(args)) => guide(&ctx, &args),
         Some(Command::Sources) => sources(&ctx),
         Some(Command::Is(args)) => is(&ctx, &args),
+        Some(Command::Stats(args)) => stats(&ctx, &args),
         Some(Command::Completions(args)) => completions(args.shell),
         Some(Command::Man) => man(),
         None if cli.query.is_empty() && !io::stdin().is_terminal() => from_stdin(&ctx),
@@ -550,4 +553,34 @@ fn man() -> Outcome {
     clap_mangen::Man::new(Cli::command()).render(&mut page)?;
     print(&String::from_utf8_lossy(&page))?;
     Ok(ExitCode::from(FOUND))
+}
+
+/// `httpcode stats FILE...`: one streaming pass over each input.
+fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
+    let field = args.field.map(usize::from);
+    let mut counts = Counts::default();
+    let stdin_only = [std::path::PathBuf::from("-")];
+    let files = if args.files.is_empty() {
+        &stdin_only[..]
+    } else {
+        &args.files[..]
+    };
+    for path in files {
+        let result = if path.as_os_str() == "-" {
+            log_stats::count(io::stdin(), field, &mut counts)
+        } else {
+            std::fs::File::open(path).and_then(|file| log_stats::count(file, field, &mut counts))
+        };
+        result.map_err(|e| AppError::Usage(format!("cannot read {}: {e}", path.display())))?;
+    }
+    if ctx.json {
+        print_json(&json::stats(&counts))?;
+    } else {
+        print(&render::stats::render(&counts, ctx.term))?;
+    }
+    Ok(ExitCode::from(if counts.total > 0 {
+        FOUND
+    } else {
+        NOT_FOUND
+    }))
 }

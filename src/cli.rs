@@ -85,10 +85,24 @@ pub enum Command {
     Sources,
     /// Answer yes or no by exit code, for scripts: 0 yes, 1 no, 2 bad input.
     Is(IsArgs),
+    /// Count the status codes of access logs: per code, per class, ratios, availability.
+    Stats(StatsArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `httpcode man > httpcode.1`.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Log files (NCSA common or combined, JSON lines, or one code per line);
+    /// `-` or none for standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<std::path::PathBuf>,
+
+    /// Take the status from this whitespace-separated field (1-based, as awk).
+    #[arg(long = "field", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub field: Option<u16>,
 }
 
 #[derive(Debug, Args)]

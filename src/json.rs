@@ -161,3 +161,79 @@ pub fn sources() -> SourcesJson {
             .collect(),
     }
 }
+
+#[derive(Debug, Serialize)]
+pub struct StatsJson {
+    pub total: u64,
+    pub unparsed: u64,
+    /// (total - 5xx) / total; null without requests.
+    pub availability: Option<f64>,
+    /// -log10(1 - availability); null without 5xx or without requests.
+    pub nines: Option<f64>,
+    pub ratios: RatiosJson,
+    pub classes: Vec<CountJson>,
+    pub codes: Vec<CountJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RatiosJson {
+    pub client_error: f64,
+    pub server_error: f64,
+    /// client_error above the usual 5 % threshold.
+    pub client_error_high: bool,
+    /// server_error above the usual 1 % threshold.
+    pub server_error_high: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CountJson {
+    /// "404" for a code, "4xx" for a class.
+    pub key: String,
+    pub name: Option<&'static str>,
+    pub count: u64,
+    pub share: f64,
+}
+
+pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
+    use crate::render::stats::{nines, CLIENT_ERROR_THRESHOLD, SERVER_ERROR_THRESHOLD};
+    let any = counts.total > 0;
+    let client = counts.share(counts.class(4));
+    let server = counts.share(counts.class(5));
+    StatsJson {
+        total: counts.total,
+        unparsed: counts.unparsed,
+        availability: any.then(|| counts.availability()),
+        nines: if any {
+            nines(counts.availability())
+        } else {
+            None
+        },
+        ratios: RatiosJson {
+            client_error: client,
+            server_error: server,
+            client_error_high: client > CLIENT_ERROR_THRESHOLD,
+            server_error_high: server > SERVER_ERROR_THRESHOLD,
+        },
+        classes: (0..10)
+            .filter(|&d| counts.class(d) > 0)
+            .map(|d| CountJson {
+                key: format!("{d}xx"),
+                name: None,
+                count: counts.class(d),
+                share: counts.share(counts.class(d)),
+            })
+            .collect(),
+        codes: (0..1000u16)
+            .filter(|&c| counts.by_code[usize::from(c)] > 0)
+            .map(|c| {
+                let n = counts.by_code[usize::from(c)];
+                CountJson {
+                    key: format!("{c:03}"),
+                    name: crate::table::primary_name(c),
+                    count: n,
+                    share: counts.share(n),
+                }
+            })
+            .collect(),
+    }
+}

@@ -7,6 +7,7 @@ pub mod json;
 pub mod query;
 pub mod render;
 pub mod search;
+pub mod stats;
 pub mod stdin;
 pub mod table;
 pub mod term;

@@ -12,6 +12,8 @@ mod json;
 mod lookup;
 #[path = "cli/search.rs"]
 mod search;
+#[path = "cli/stats.rs"]
+mod stats;
 #[path = "cli/stdin.rs"]
 mod stdin;
 #[path = "cli/views.rs"]

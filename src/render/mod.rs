@@ -9,6 +9,7 @@ pub mod grid;
 pub mod guide;
 pub mod search;
 pub mod sources;
+pub mod stats;
 
 use grid::Grid;
 use owo_colors::{OwoColorize, Style};

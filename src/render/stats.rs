@@ -1,0 +1,186 @@
+//! `httpcode stats`: totals, ratios against the usual thresholds, and bars.
+
+use std::fmt::Write as _;
+
+use super::{wrap, Painter};
+use crate::stats::Counts;
+use crate::table::{self, Class};
+use crate::term::Term;
+
+/// Above this share of 4xx, a client is probably broken (or a crawler is lost).
+pub const CLIENT_ERROR_THRESHOLD: f64 = 0.05;
+/// Above this share of 5xx, something is probably on fire.
+pub const SERVER_ERROR_THRESHOLD: f64 = 0.01;
+
+/// Groups digits by thousands: 1234567 -> 1,234,567.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How many nines the availability has: 0.999 -> 3.0.
+pub fn nines(availability: f64) -> Option<f64> {
+    (availability < 1.0).then(|| -(1.0 - availability).log10())
+}
+
+pub fn render(counts: &Counts, term: Term) -> String {
+    let p = Painter::new(term);
+    let width = usize::from(term.width);
+    let mut out = String::new();
+    summary(&mut out, counts, p, width);
+    if counts.total == 0 {
+        return out;
+    }
+    writeln!(out).unwrap();
+    let classes: Vec<(String, u64, Class)> = (0..10)
+        .map(|d| (format!("{d}xx"), counts.class(d), Class(d as u8)))
+        .filter(|(_, n, _)| *n > 0)
+        .collect();
+    bars(&mut out, counts, p, width, "Class", &classes);
+    writeln!(out).unwrap();
+    let codes: Vec<(String, u64, Class)> = (0..1000u16)
+        .filter(|&c| counts.by_code[usize::from(c)] > 0)
+        .map(|c| {
+            let name = table::primary_name(c).unwrap_or("(unknown code)");
+            (
+                format!("{c:03} {name}"),
+                counts.by_code[usize::from(c)],
+                Class::of(c),
+            )
+        })
+        .collect();
+    bars(&mut out, counts, p, width, "Code", &codes);
+    out
+}
+
+fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
+    let mut requests = thousands(counts.total);
+    if counts.unparsed > 0 {
+        let lines = if counts.unparsed == 1 {
+            "line"
+        } else {
+            "lines"
+        };
+        write!(
+            requests,
+            " ({} {lines} without a status)",
+            thousands(counts.unparsed)
+        )
+        .unwrap();
+    }
+    writeln!(out, "{}  {requests}", p.heading("Requests    ")).unwrap();
+    if counts.total == 0 {
+        return;
+    }
+    let availability = counts.availability();
+    let nines_text = match nines(availability) {
+        Some(n) => format!("{n:.1} nines"),
+        None => "no 5xx at all".to_string(),
+    };
+    writeln!(
+        out,
+        "{}  {:.3}% ({nines_text})",
+        p.heading("Availability"),
+        availability * 100.0
+    )
+    .unwrap();
+    let ratios = [
+        (
+            "4xx ratio   ",
+            4,
+            CLIENT_ERROR_THRESHOLD,
+            "a broken client or a lost crawler",
+        ),
+        ("5xx ratio   ", 5, SERVER_ERROR_THRESHOLD, "an incident"),
+    ];
+    for (label, class, threshold, meaning) in ratios {
+        let share = counts.share(counts.class(class));
+        let high = share > threshold;
+        let verdict = if high {
+            format!("HIGH: above {:.0}%, suggests {meaning}", threshold * 100.0)
+        } else {
+            format!("ok (under {:.0}%)", threshold * 100.0)
+        };
+        let indent = " ".repeat(label.len() + 2);
+        let text = wrap(&format!("{:.2}%  {verdict}", share * 100.0), width, &indent);
+        let text = if high { p.class(&text, Class(5)) } else { text };
+        writeln!(out, "{}  {text}", p.heading(label)).unwrap();
+    }
+}
+
+/// Label, count, share and a bar scaled to the largest row.
+fn bars(
+    out: &mut String,
+    counts: &Counts,
+    p: Painter,
+    width: usize,
+    title: &str,
+    rows: &[(String, u64, Class)],
+) {
+    let count_width = rows
+        .iter()
+        .map(|(_, n, _)| thousands(*n).len())
+        .max()
+        .unwrap_or(1)
+        .max(8);
+    let label_width = rows
+        .iter()
+        .map(|(l, _, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(title.len(), (width / 3).max(8));
+    let fixed = 1 + label_width + 2 + count_width + 2 + 7 + 2;
+    let bar_room = width.saturating_sub(fixed).max(1);
+    let largest = rows.iter().map(|(_, n, _)| *n).max().unwrap_or(1).max(1);
+    writeln!(
+        out,
+        "{}",
+        p.heading(&format!(
+            " {title:<label_width$}  {:>count_width$}  {:>7}",
+            "Requests", "Share"
+        ))
+    )
+    .unwrap();
+    for (label, n, class) in rows {
+        let shown: String = if label.chars().count() > label_width {
+            let mut cut: String = label.chars().take(label_width - 1).collect();
+            cut.push('…');
+            cut
+        } else {
+            label.clone()
+        };
+        let pad = " ".repeat(label_width - shown.chars().count());
+        let bar_len = ((*n as f64 / largest as f64) * bar_room as f64).round() as usize;
+        let bar = "█".repeat(bar_len.max(usize::from(*n > 0)));
+        writeln!(
+            out,
+            " {}{pad}  {:>count_width$}  {:>6.2}%  {}",
+            p.class(&shown, *class),
+            thousands(*n),
+            counts.share(*n) * 100.0,
+            p.class(&bar, *class)
+        )
+        .unwrap();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_well() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(1234567), "1,234,567");
+        assert_eq!(thousands(100), "100");
+        assert!((nines(0.999).unwrap() - 3.0).abs() < 1e-9);
+        assert_eq!(nines(1.0), None);
+    }
+}

@@ -1,0 +1,108 @@
+use predicates::prelude::*;
+
+use crate::common::{httpcode, json};
+
+fn log(name: &str) -> String {
+    format!("tests/fixtures/logs/{name}")
+}
+
+fn count(value: &serde_json::Value, code: &str) -> u64 {
+    value["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["key"] == code)
+        .map_or(0, |c| c["count"].as_u64().unwrap())
+}
+
+#[test]
+fn combined_log() {
+    let v = json(&["stats", &log("combined.log")]);
+    assert_eq!(v["total"], 6);
+    assert_eq!(v["unparsed"], 0);
+    assert_eq!(count(&v, "200"), 2);
+    assert_eq!(count(&v, "502"), 1);
+    assert_eq!(count(&v, "400"), 1);
+}
+
+#[test]
+fn totals_add_up_across_formats_and_files() {
+    let v = json(&[
+        "stats",
+        &log("common.log"),
+        &log("requests.jsonl"),
+        &log("codes.txt"),
+    ]);
+    assert_eq!(v["total"], 3 + 3 + 4);
+    assert_eq!(v["unparsed"], 1, "the JSON line without a status");
+    let by_code: u64 = v["codes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    let by_class: u64 = v["classes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["count"].as_u64().unwrap())
+        .sum();
+    assert_eq!(by_code, 10);
+    assert_eq!(by_class, 10);
+    assert_eq!(count(&v, "429"), 1);
+    assert_eq!(count(&v, "000"), 1);
+    let availability = v["availability"].as_f64().unwrap();
+    assert!((availability - 8.0 / 10.0).abs() < 1e-9, "two 5xx of ten");
+    assert_eq!(v["ratios"]["server_error_high"], true);
+}
+
+#[test]
+fn explicit_field() {
+    let v = json(&["stats", "--field", "3", &log("custom.log")]);
+    assert_eq!((count(&v, "200"), count(&v, "404")), (1, 1));
+}
+
+#[test]
+fn stdin_garbage_long_lines_and_invalid_utf8_are_counted_not_fatal() {
+    let mut input = b"\xff\xfe\xfd\n\x00\x00binary\n".to_vec();
+    input.extend(vec![b'z'; 1024 * 1024]);
+    input.extend(b"\n200\n");
+    httpcode()
+        .args(["stats", "-", "--json"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"total\": 1"))
+        .stdout(predicate::str::contains("\"unparsed\": 3"));
+}
+
+#[test]
+fn empty_input_is_exit_1() {
+    httpcode().args(["stats"]).write_stdin("").assert().code(1);
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    httpcode()
+        .args(["stats", "no/such/file.log"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "httpcode: error: cannot read no/such/file.log",
+        ));
+}
+
+#[test]
+fn the_report_shows_ratios_availability_and_bars() {
+    let out = crate::common::stdout(&["stats", &log("combined.log")]);
+    for part in [
+        "Requests",
+        "Availability",
+        "4xx ratio",
+        "5xx ratio",
+        "502 Bad Gateway",
+        "█",
+    ] {
+        assert!(out.contains(part), "missing {part}");
+    }
+}
