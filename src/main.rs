@@ -9,16 +9,15 @@ use httpcode::{app, cli};
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
+        Err(err) if err.use_stderr() => {
+            eprintln!("httpcode: error: {}", one_line(&err));
+            return ExitCode::from(app::USAGE);
+        }
         Err(err) => {
-            // clap prints help and version to stdout and errors to stderr.
-            let code = if err.use_stderr() {
-                app::USAGE
-            } else {
-                app::FOUND
-            };
+            // --help and --version: clap prints them to stdout.
             return match err.print() {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-                _ => ExitCode::from(code),
+                _ => ExitCode::from(app::FOUND),
             };
         }
     };
@@ -30,4 +29,25 @@ fn main() -> ExitCode {
             ExitCode::from(app::USAGE)
         }
     }
+}
+
+/// clap's error as one line: its first line, plus the possible values or the
+/// tip it gives, without the usage block.
+fn one_line(err: &clap::Error) -> String {
+    if err.kind() == clap::error::ErrorKind::InvalidUtf8 {
+        return "an argument is not valid UTF-8: give codes and search words as text".into();
+    }
+    let text = err.to_string();
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid arguments");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    let extras = lines.filter(|l| {
+        l.starts_with("[possible values") || l.starts_with("tip:") || l.starts_with('<')
+    });
+    for extra in extras {
+        message.push_str(if message.ends_with(':') { " " } else { "; " });
+        message.push_str(extra);
+    }
+    message.push_str(" (see httpcode --help)");
+    message
 }

@@ -24,6 +24,32 @@ fn a_mistyped_subcommand_gets_a_suggestion() {
 }
 
 #[test]
+fn clap_errors_are_one_line_too() {
+    for args in [
+        &["404", "--bogus"][..],
+        &["search"],
+        &["404", "--color", "sometimes"],
+        &["is", "retryable"],
+    ] {
+        let out = httpcode().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("httpcode: error: "));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn non_utf8_arguments_get_a_clear_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"\xff\xfe");
+    httpcode().arg(bad).assert().code(2).stderr(
+        "httpcode: error: an argument is not valid UTF-8: give codes and search words as text\n",
+    );
+}
+
+#[test]
 fn unknown_flags_and_sources_are_usage_errors() {
     httpcode().args(["404", "--bogus"]).assert().code(2);
     httpcode()
