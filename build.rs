@@ -38,6 +38,8 @@ struct Tables {
     entries: Vec<RawEntry>,
     comparisons: Vec<RawComparison>,
     guides: Vec<RawGuide>,
+    constants: Vec<RawConstants>,
+    grpc: RawGrpc,
 }
 
 fn load(data: &Path) -> Result<Tables, String> {
@@ -50,6 +52,9 @@ fn load(data: &Path) -> Result<Tables, String> {
     }
     let comparisons: Vec<RawComparison> = read_json(&data.join("comparisons.json"))?;
     let guides: Vec<RawGuide> = read_json(&data.join("guides.json"))?;
+    let mut constants: Vec<RawConstants> = read_json(&data.join("constants.json"))?;
+    constants.sort_by_key(|c| c.code);
+    let grpc: RawGrpc = read_json(&data.join("grpc.json"))?;
     let source_rank: BTreeMap<&str, usize> = sources
         .iter()
         .enumerate()
@@ -73,6 +78,8 @@ fn load(data: &Path) -> Result<Tables, String> {
         entries,
         comparisons,
         guides,
+        constants,
+        grpc,
     };
     validate(&tables)?;
     Ok(tables)
@@ -130,7 +137,47 @@ fn validate(t: &Tables) -> Result<(), String> {
         }
         validate_guide(g, &codes).map_err(|m| format!("guide {}: {m}", g.id))?;
     }
+    validate_constants(&t.constants, &codes)?;
+    validate_grpc(&t.grpc, &codes)?;
     non_empty("iana_snapshot", &t.meta.iana_snapshot)
+}
+
+fn validate_constants(constants: &[RawConstants], codes: &BTreeSet<u16>) -> Result<(), String> {
+    for pair in constants.windows(2) {
+        if pair[0].code == pair[1].code {
+            return Err(format!("constants.json: code {} twice", pair[0].code));
+        }
+    }
+    for c in constants {
+        check_codes_exist(&[c.code], codes).map_err(|m| format!("constants.json: {m}"))?;
+        let names = [&c.rust, &c.go, &c.python, &c.spring, &c.dotnet, &c.node];
+        for name in names.into_iter().flatten() {
+            non_empty("constant", name).map_err(|m| format!("constants.json {}: {m}", c.code))?;
+        }
+    }
+    Ok(())
+}
+
+fn validate_grpc(grpc: &RawGrpc, codes: &BTreeSet<u16>) -> Result<(), String> {
+    for (i, g) in grpc.codes.iter().enumerate() {
+        if usize::from(g.code) != i {
+            return Err(format!(
+                "grpc.json: codes must be 0..=16 in order, found {} at {i}",
+                g.code
+            ));
+        }
+        non_empty("meaning", &g.meaning).map_err(|m| format!("grpc.json {}: {m}", g.name))?;
+        check_codes_exist(&[g.http], codes).map_err(|m| format!("grpc.json {}: {m}", g.name))?;
+    }
+    for m in &grpc.from_http {
+        if usize::from(m.grpc) >= grpc.codes.len() {
+            return Err(format!(
+                "grpc.json from_http {}: no gRPC code {}",
+                m.http, m.grpc
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn validate_entry(
@@ -293,6 +340,28 @@ fn generate(t: &Tables) -> String {
     out.push_str("];\n\npub static GUIDES: &[Guide] = &[\n");
     for g in &t.guides {
         generate_guide(&mut out, g);
+    }
+    out.push_str("];\n\npub static CONSTANTS: &[Constants] = &[\n");
+    for c in &t.constants {
+        writeln!(
+            out,
+            "    Constants {{ code: {}, rust: {:?}, go: {:?}, python: {:?}, spring: {:?}, dotnet: {:?}, node: {:?} }},",
+            c.code, c.rust, c.go, c.python, c.spring, c.dotnet, c.node
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\npub static GRPC_CODES: &[GrpcCode] = &[\n");
+    for g in &t.grpc.codes {
+        writeln!(
+            out,
+            "    GrpcCode {{ code: {}, name: {:?}, go: {:?}, http: {}, meaning: {:?} }},",
+            g.code, g.name, g.go, g.http, g.meaning
+        )
+        .unwrap();
+    }
+    out.push_str("];\n\npub static HTTP_TO_GRPC: &[(u16, u8)] = &[\n");
+    for m in &t.grpc.from_http {
+        writeln!(out, "    ({}, {}),", m.http, m.grpc).unwrap();
     }
     out.push_str("];\n");
     generate_search_index(&mut out, t);

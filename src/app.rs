@@ -9,8 +9,8 @@ use clap::CommandFactory;
 use serde::Serialize;
 
 use crate::cli::{
-    Cli, Command, CompareArgs, GlobalArgs, GuideArgs, IsArgs, ListArgs, Predicate, SearchArgs,
-    StatsArgs,
+    Cli, Command, CompareArgs, GlobalArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs, Predicate,
+    SearchArgs, StatsArgs,
 };
 use crate::json::{self, EntryJson};
 use crate::query::{self, Request, Target};
@@ -76,6 +76,7 @@ pub fn run(cli: Cli) -> Outcome {
         Some(Command::Guide(args)) => guide(&ctx, &args),
         Some(Command::Sources) => sources(&ctx),
         Some(Command::Is(args)) => is(&ctx, &args),
+        Some(Command::Grpc(args)) => grpc(&ctx, &args),
         Some(Command::Stats(args)) => stats(&ctx, &args),
         Some(Command::Completions(args)) => completions(args.shell),
         Some(Command::Man) => man(),
@@ -85,6 +86,7 @@ pub fn run(cli: Cli) -> Outcome {
             print(&help)?;
             Ok(ExitCode::from(USAGE))
         }
+        None if cli.lang.is_some() => lang_lines(&ctx, &cli.query, cli.lang.unwrap_or(Lang::Rust)),
         None => lookup_or_search(&ctx, &cli.query),
     }
 }
@@ -583,4 +585,63 @@ fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     } else {
         NOT_FOUND
     }))
+}
+
+/// `httpcode 404 --lang go`: one line per code, the name in that language.
+fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome {
+    let mut lines = String::new();
+    let mut missing = false;
+    for arg in args {
+        let code = match query::parse(arg)? {
+            Target::Code {
+                code,
+                substatus: None,
+            } => code,
+            _ => {
+                return Err(AppError::Usage(format!(
+                    "--lang takes single codes, not '{arg}'"
+                )))
+            }
+        };
+        match table::constants(code).and_then(|c| crate::lang::expression(c, lang)) {
+            Some(expression) => {
+                lines.push_str(&expression);
+                lines.push('\n');
+            }
+            None => {
+                missing = true;
+                warn(&format!("{} has no name for {code:03}", lang.label()));
+            }
+        }
+    }
+    if ctx.json {
+        let list: Vec<&str> = lines.lines().collect();
+        print_json(&list)?;
+    } else {
+        print(&lines)?;
+    }
+    Ok(ExitCode::from(if missing { NOT_FOUND } else { FOUND }))
+}
+
+/// `httpcode grpc [CODE]`.
+fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
+    let Some(wanted) = &args.code else {
+        if ctx.json {
+            print_json(&json::grpc_codes(table::GRPC_CODES.iter()))?;
+        } else {
+            print(&render::grpc::render_all(ctx.term))?;
+        }
+        return Ok(ExitCode::from(FOUND));
+    };
+    let code = table::find_grpc(wanted).ok_or_else(|| {
+        AppError::Usage(format!(
+            "'{wanted}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE)"
+        ))
+    })?;
+    if ctx.json {
+        print_json(&json::grpc_codes(std::iter::once(code)))?;
+    } else {
+        print(&render::grpc::render_one(code, ctx.term))?;
+    }
+    Ok(ExitCode::from(FOUND))
 }

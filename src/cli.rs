@@ -37,6 +37,10 @@ pub struct Cli {
     #[arg(long = "no-example")]
     pub no_example: bool,
 
+    /// Print only the code's name in this language (`http.StatusNotFound`).
+    #[arg(long = "lang", value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -64,6 +68,23 @@ pub struct GlobalArgs {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    /// The `http` crate's StatusCode constants.
+    Rust,
+    /// net/http constants.
+    Go,
+    /// http.HTTPStatus.
+    Python,
+    /// Spring's HttpStatus.
+    Java,
+    /// System.Net.HttpStatusCode.
+    #[value(alias = "csharp")]
+    Dotnet,
+    /// http.STATUS_CODES reason phrases.
+    Node,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// Color when standard output is a terminal and NO_COLOR is not set.
     Auto,
@@ -83,6 +104,8 @@ pub enum Command {
     Guide(GuideArgs),
     /// The sources of the table, their entry counts and where the facts come from.
     Sources,
+    /// The 17 gRPC status codes and the HTTP statuses they map to.
+    Grpc(GrpcArgs),
     /// Answer yes or no by exit code, for scripts: 0 yes, 1 no, 2 bad input.
     Is(IsArgs),
     /// Count the status codes of access logs: per code, per class, ratios, availability.
@@ -91,6 +114,13 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `httpcode man > httpcode.1`.
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct GrpcArgs {
+    /// A gRPC code by number (14) or name (UNAVAILABLE, unavailable); all when absent.
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Args)]

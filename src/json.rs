@@ -1,9 +1,11 @@
 //! `--json` output. The shapes here are a documented interface (README,
 //! "JSON schema"): add fields freely, never rename or remove one.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use crate::table::{Entry, Guide, RedirectMethod, IANA_SNAPSHOT};
+use crate::table::{Entry, GrpcCode, Guide, RedirectMethod, IANA_SNAPSHOT};
 
 #[derive(Debug, Serialize)]
 pub struct EntryJson {
@@ -31,6 +33,77 @@ pub struct EntryJson {
     pub fault: &'static str,
     pub redirect: Option<RedirectJson>,
     pub example: Option<&'static str>,
+    /// Language -> expression (`"go": "http.StatusNotFound"`), where defined.
+    pub constants: BTreeMap<&'static str, String>,
+    /// gRPC codes mapped to this status, and how gRPC clients read it.
+    pub grpc: Option<GrpcForHttpJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GrpcForHttpJson {
+    /// gRPC codes grpc-gateway answers with this status.
+    pub from: Vec<GrpcRefJson>,
+    /// What a gRPC client makes of this status without grpc-status.
+    pub read_as: GrpcRefJson,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GrpcRefJson {
+    pub code: u8,
+    pub name: &'static str,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GrpcCodeJson {
+    pub code: u8,
+    pub name: &'static str,
+    pub go: &'static str,
+    pub http: u16,
+    pub http_name: Option<&'static str>,
+    pub meaning: &'static str,
+}
+
+pub fn grpc_codes(codes: impl Iterator<Item = &'static GrpcCode>) -> Vec<GrpcCodeJson> {
+    codes
+        .map(|g| GrpcCodeJson {
+            code: g.code,
+            name: g.name,
+            go: g.go,
+            http: g.http,
+            http_name: crate::table::primary_name(g.http),
+            meaning: g.meaning,
+        })
+        .collect()
+}
+
+fn constants_of(e: &Entry) -> BTreeMap<&'static str, String> {
+    let Some(c) = crate::table::constants(e.code).filter(|_| e.substatus.is_none()) else {
+        return BTreeMap::new();
+    };
+    crate::lang::ALL
+        .iter()
+        .filter(|l| crate::render::detail::applies(e, **l))
+        .filter_map(|l| crate::lang::expression(c, *l).map(|x| (l.id(), x)))
+        .collect()
+}
+
+fn grpc_of(e: &Entry) -> Option<GrpcForHttpJson> {
+    if e.substatus.is_some() {
+        return None;
+    }
+    let r = crate::table::grpc_read_as(e.code);
+    Some(GrpcForHttpJson {
+        from: crate::table::grpc_codes_for(e.code)
+            .map(|g| GrpcRefJson {
+                code: g.code,
+                name: g.name,
+            })
+            .collect(),
+        read_as: GrpcRefJson {
+            code: r.code,
+            name: r.name,
+        },
+    })
 }
 
 #[derive(Debug, Serialize)]
@@ -83,6 +156,8 @@ impl From<&'static Entry> for EntryJson {
                 },
             }),
             example: e.example,
+            constants: constants_of(e),
+            grpc: grpc_of(e),
         }
     }
 }

@@ -102,6 +102,28 @@ pub struct GuideRow {
     pub cells: &'static [&'static str],
 }
 
+/// What one code is called in code, per language (`None`: not defined there).
+#[derive(Debug)]
+pub struct Constants {
+    pub code: u16,
+    pub rust: Option<&'static str>,
+    pub go: Option<&'static str>,
+    pub python: Option<&'static str>,
+    pub spring: Option<&'static str>,
+    pub dotnet: Option<&'static str>,
+    pub node: Option<&'static str>,
+}
+
+/// A canonical gRPC status code and the HTTP status grpc-gateway maps it to.
+#[derive(Debug)]
+pub struct GrpcCode {
+    pub code: u8,
+    pub name: &'static str,
+    pub go: &'static str,
+    pub http: u16,
+    pub meaning: &'static str,
+}
+
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
 impl Entry {
@@ -247,6 +269,42 @@ pub fn key_difference(codes: &[u16]) -> Option<&'static str> {
         .map(|c| c.difference)
 }
 
+pub fn constants(code: u16) -> Option<&'static Constants> {
+    CONSTANTS
+        .binary_search_by_key(&code, |c| c.code)
+        .ok()
+        .map(|i| &CONSTANTS[i])
+}
+
+/// gRPC codes that grpc-gateway turns into this HTTP status.
+pub fn grpc_codes_for(http: u16) -> impl Iterator<Item = &'static GrpcCode> {
+    GRPC_CODES.iter().filter(move |g| g.http == http)
+}
+
+/// What a gRPC client makes of this HTTP status arriving without a
+/// grpc-status header: the listed mapping, else UNKNOWN (2).
+pub fn grpc_read_as(http: u16) -> &'static GrpcCode {
+    let code = HTTP_TO_GRPC
+        .iter()
+        .find(|(h, _)| *h == http)
+        .map_or(2, |(_, g)| *g);
+    &GRPC_CODES[usize::from(code)]
+}
+
+/// A gRPC code by number (`14`) or name (`UNAVAILABLE`, `unavailable`,
+/// grpc-go's `Unavailable`).
+pub fn find_grpc(wanted: &str) -> Option<&'static GrpcCode> {
+    let wanted = wanted.trim();
+    if let Ok(n) = wanted.parse::<usize>() {
+        return GRPC_CODES.get(n);
+    }
+    let plain = |s: &str| s.replace(['_', '-'], "").to_ascii_lowercase();
+    let wanted = plain(wanted);
+    GRPC_CODES
+        .iter()
+        .find(|g| plain(g.name) == wanted || plain(g.go) == wanted)
+}
+
 pub fn find_guide(id: &str) -> Option<&'static Guide> {
     GUIDES.iter().find(|g| g.id.eq_ignore_ascii_case(id))
 }
@@ -311,6 +369,17 @@ mod tests {
         assert_eq!(find_source("CloudFlare").unwrap().id, "cloudflare");
         assert_eq!(find_source("iis").unwrap().id, "iis");
         assert!(find_source("nosuchvendor").is_none());
+    }
+
+    #[test]
+    fn grpc_codes_by_number_and_name() {
+        assert_eq!(find_grpc("14").unwrap().name, "UNAVAILABLE");
+        assert_eq!(find_grpc("unavailable").unwrap().http, 503);
+        assert_eq!(find_grpc("DEADLINE_EXCEEDED").unwrap().code, 4);
+        assert_eq!(find_grpc("DeadlineExceeded").unwrap().code, 4);
+        assert!(find_grpc("17").is_none());
+        assert_eq!(grpc_read_as(404).name, "UNIMPLEMENTED");
+        assert_eq!(grpc_read_as(200).name, "UNKNOWN");
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod schema;
 use std::collections::BTreeSet;
 use std::fs;
 
-use schema::{RawComparison, RawEntry, RawGuide};
+use schema::{RawComparison, RawConstants, RawEntry, RawGrpc, RawGuide};
 
 fn entries() -> Vec<RawEntry> {
     let mut all = Vec::new();
@@ -329,5 +329,79 @@ fn causes_are_phrases_and_actions_are_sentences() {
                 e.source
             );
         }
+    }
+}
+
+fn column<'a>(header: &'a [String], row: &'a [String], name: &str) -> Option<&'a str> {
+    let i = header.iter().position(|h| h == name).unwrap();
+    Some(row[i].as_str()).filter(|v| !v.is_empty())
+}
+
+#[test]
+fn language_constants_match_the_standard_libraries() {
+    let constants: Vec<RawConstants> =
+        serde_json::from_str(&fs::read_to_string("data/constants.json").unwrap()).unwrap();
+    let text = fs::read_to_string("tests/fixtures/languages.csv").unwrap();
+    let header: Vec<String> = text
+        .lines()
+        .next()
+        .unwrap()
+        .split(',')
+        .map(String::from)
+        .collect();
+    let rows = csv("tests/fixtures/languages.csv");
+    assert_eq!(rows.len(), 65);
+    for row in &rows {
+        let code: u16 = row[0].parse().unwrap();
+        let ours = constants.iter().find(|c| c.code == code);
+        let get = |f: fn(&RawConstants) -> &Option<String>| ours.and_then(|c| f(c).as_deref());
+        assert_eq!(
+            get(|c| &c.rust),
+            column(&header, row, "rust_http"),
+            "{code} rust"
+        );
+        assert_eq!(get(|c| &c.go), column(&header, row, "go"), "{code} go");
+        assert_eq!(
+            get(|c| &c.python),
+            column(&header, row, "python"),
+            "{code} python"
+        );
+        assert_eq!(
+            get(|c| &c.node),
+            column(&header, row, "node_reason"),
+            "{code} node"
+        );
+    }
+    // No language name for a code the libraries do not define.
+    for c in &constants {
+        if !rows.iter().any(|r| r[0].parse::<u16>().unwrap() == c.code) {
+            assert!(
+                c.rust.is_none() && c.go.is_none() && c.python.is_none() && c.node.is_none(),
+                "{}",
+                c.code
+            );
+        }
+    }
+}
+
+#[test]
+fn grpc_mapping_matches_the_grpc_project() {
+    let grpc: RawGrpc =
+        serde_json::from_str(&fs::read_to_string("data/grpc.json").unwrap()).unwrap();
+    let rows = csv("tests/fixtures/grpc.csv");
+    assert_eq!(grpc.codes.len(), 17);
+    for (ours, row) in grpc.codes.iter().zip(&rows) {
+        assert_eq!(ours.code.to_string(), row[0]);
+        assert_eq!(ours.name, row[1]);
+        assert_eq!(ours.http.to_string(), row[2], "{}", ours.name);
+        assert_eq!(ours.go, row[3]);
+    }
+    let back = csv("tests/fixtures/http_to_grpc.csv");
+    assert_eq!(grpc.from_http.len(), back.len());
+    for (ours, row) in grpc.from_http.iter().zip(&back) {
+        assert_eq!(
+            (ours.http.to_string(), ours.grpc.to_string()),
+            (row[0].clone(), row[2].clone())
+        );
     }
 }

@@ -2,7 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::{code_and_name, wrap, Painter};
+use super::{wrap, Painter};
+use crate::cli::Lang;
+use crate::lang;
 use crate::table::{self, Entry};
 use crate::term::Term;
 
@@ -33,13 +35,21 @@ pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
 
 fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
     let class = e.class();
-    let title = code_and_name(p, &e.code_label(), e.name, class);
     let source = if e.official() {
         "IANA".to_string()
     } else {
         format!("{} (unofficial)", e.source().name)
     };
-    writeln!(out, "{title} {}", p.dim(&format!("· {source}"))).unwrap();
+    // Wrap the plain text, then paint: escapes must not count as width.
+    let plain = format!("{} {} · {source}", e.code_label(), e.name);
+    let wrapped = wrap(&plain, width, "    ");
+    let (first, rest) = wrapped.split_once('\n').unwrap_or((&wrapped, ""));
+    let label = e.code_label();
+    let after_code = first.strip_prefix(label.as_str()).unwrap_or(first);
+    writeln!(out, "{}{}", p.class(&label, class), p.heading(after_code)).unwrap();
+    if !rest.is_empty() {
+        writeln!(out, "{}", p.dim(rest)).unwrap();
+    }
     writeln!(out, "{}", wrap(e.summary, width, "")).unwrap();
     let mut meta = vec![format!("{} {}", class.label(), class.title())];
     meta.extend(e.reference.map(str::to_string));
@@ -122,6 +132,65 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     if !guides.is_empty() {
         line("Guides", &guides.join(", "));
     }
+    if e.substatus.is_none() {
+        if let Some(text) = grpc_text(e.code) {
+            line("gRPC", &text);
+        }
+    }
+    in_code(out, p, e);
+}
+
+/// The gRPC codes grpc-gateway maps to this status, and how a gRPC client
+/// reads the status when it arrives without grpc-status.
+fn grpc_text(code: u16) -> Option<String> {
+    let from: Vec<String> = table::grpc_codes_for(code)
+        .map(|g| format!("{} ({})", g.name, g.code))
+        .collect();
+    let read_as = table::grpc_read_as(code);
+    let reads = format!(
+        "a gRPC client reads {code:03} without grpc-status as {} ({})",
+        read_as.name, read_as.code
+    );
+    if !from.is_empty() {
+        Some(format!(
+            "grpc-gateway sends {code:03} for {}; {reads}",
+            from.join(", ")
+        ))
+    } else if read_as.code != 2 {
+        Some(reads)
+    } else {
+        None
+    }
+}
+
+/// "In code": the names languages give the code, where they define it.
+fn in_code(out: &mut String, p: Painter, e: &Entry) {
+    let Some(constants) = table::constants(e.code) else {
+        return;
+    };
+    let langs: Vec<(Lang, String)> = lang::ALL
+        .iter()
+        .filter(|l| applies(e, **l))
+        .filter_map(|l| lang::expression(constants, *l).map(|x| (*l, x)))
+        .collect();
+    if langs.is_empty() {
+        return;
+    }
+    writeln!(out, "\n{}", p.heading("In code")).unwrap();
+    for (l, expression) in langs {
+        writeln!(out, "  {:<15}{}", l.label(), expression).unwrap();
+    }
+}
+
+/// Language constants describe the IANA meaning, or the meaning of the
+/// framework that defines the code (Spring's 420, Node's 509).
+pub fn applies(e: &Entry, l: Lang) -> bool {
+    match e.source().id {
+        "iana" => true,
+        "spring" => l == Lang::Java,
+        "nodejs" => l == Lang::Node,
+        _ => false,
+    }
 }
 
 fn example(out: &mut String, p: Painter, e: &Entry) {
@@ -145,12 +214,13 @@ pub fn render_substatuses(code: u16, term: Term) -> Option<String> {
         return None;
     }
     let mut out = String::new();
-    let title = format!("Microsoft IIS sub-statuses of {code:03} (httpcode {code:03}.N)");
-    writeln!(out, "{}", p.heading(&title)).unwrap();
     let width = usize::from(term.width);
+    let title = format!("Microsoft IIS sub-statuses of {code:03} (httpcode {code:03}.N)");
+    writeln!(out, "{}", p.heading(&wrap(&title, width, ""))).unwrap();
+    let label_width = subs.iter().map(|s| s.code_label().len()).max().unwrap_or(0);
+    let indent = " ".repeat(label_width + 4);
     for s in subs {
-        let label = s.code_label();
-        let indent = " ".repeat(label.len() + 4);
+        let label = format!("{:<label_width$}", s.code_label());
         let name = wrap(s.name, width, &indent);
         writeln!(out, "  {}  {name}", p.class(&label, s.class())).unwrap();
     }

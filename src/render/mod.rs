@@ -6,6 +6,7 @@ pub mod class;
 pub mod compare;
 pub mod detail;
 pub mod grid;
+pub mod grpc;
 pub mod guide;
 pub mod search;
 pub mod sources;
@@ -69,20 +70,33 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let mut out = String::new();
     let indent_len = indent.chars().count();
     let width = width.max(indent_len + 10);
+    let room = width - indent_len;
     let mut line_len = indent_len;
     for word in text.split_whitespace() {
-        let len = word.chars().count();
-        let at_line_start = line_len == indent_len;
-        if !at_line_start && line_len + 1 + len > width {
-            out.push('\n');
-            out.push_str(indent);
-            line_len = indent.chars().count();
-        } else if !at_line_start {
-            out.push(' ');
-            line_len += 1;
+        // A word wider than a whole line (a long path or constant) is cut.
+        let mut rest = word;
+        while !rest.is_empty() {
+            let cut = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+            let (piece, tail) = rest.split_at(cut);
+            let len = piece.chars().count();
+            let at_line_start = line_len == indent_len;
+            if !at_line_start && line_len + 1 + len > width {
+                out.push('\n');
+                out.push_str(indent);
+                line_len = indent_len;
+            } else if !at_line_start {
+                out.push(' ');
+                line_len += 1;
+            }
+            out.push_str(piece);
+            line_len += len;
+            rest = tail;
+            if !rest.is_empty() {
+                out.push('\n');
+                out.push_str(indent);
+                line_len = indent_len;
+            }
         }
-        out.push_str(word);
-        line_len += len;
     }
     out
 }
@@ -140,15 +154,6 @@ fn code_class(word: &str) -> Option<Class> {
         .then(|| Class(code.as_bytes()[0] - b'0'))
 }
 
-/// `404 Not Found`, colored by class.
-pub fn code_and_name(painter: Painter, code_label: &str, name: &str, class: Class) -> String {
-    format!(
-        "{} {}",
-        painter.class(code_label, class),
-        painter.heading(name)
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,6 +166,7 @@ mod tests {
             "one two three\n  four five six"
         );
         assert_eq!(wrap("one two three", 10, ""), "one two\nthree");
+        assert_eq!(wrap("a abcdefghijklmnop", 10, ""), "a\nabcdefghij\nklmnop");
     }
 
     #[test]
