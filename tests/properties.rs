@@ -50,7 +50,7 @@ proptest! {
     #[test]
     fn short_strings_never_panic_the_query_parser_or_search(text in "\\PC{0,24}") {
         let _ = query::parse(&text);
-        let _ = query::classify(&[text.clone()]);
+        let _ = query::classify(std::slice::from_ref(&text));
         let results = search::search(&text, 5);
         prop_assert!(results.len() <= 5);
         prop_assert!(results.windows(2).all(|w| w[0].score >= w[1].score));

@@ -137,7 +137,7 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
             line("gRPC", &text);
         }
     }
-    in_code(out, p, e);
+    in_code(out, p, width, e);
 }
 
 /// The gRPC codes grpc-gateway maps to this status, and how a gRPC client
@@ -164,7 +164,7 @@ fn grpc_text(code: u16) -> Option<String> {
 }
 
 /// "In code": the names languages give the code, where they define it.
-fn in_code(out: &mut String, p: Painter, e: &Entry) {
+fn in_code(out: &mut String, p: Painter, width: usize, e: &Entry) {
     let Some(constants) = table::constants(e.code) else {
         return;
     };
@@ -178,7 +178,18 @@ fn in_code(out: &mut String, p: Painter, e: &Entry) {
     }
     writeln!(out, "\n{}", p.heading("In code")).unwrap();
     for (l, expression) in langs {
-        writeln!(out, "  {:<15}{}", l.label(), expression).unwrap();
+        if 2 + 15 + expression.chars().count() <= width {
+            writeln!(out, "  {:<15}{expression}", l.label()).unwrap();
+        } else {
+            // Narrow terminal: the expression on a line of its own.
+            writeln!(
+                out,
+                "  {}\n    {}",
+                l.label(),
+                wrap(&expression, width, "    ")
+            )
+            .unwrap();
+        }
     }
 }
 
