@@ -15,7 +15,12 @@ Examples:
   httpcode compare 401 403          side by side, with the key difference
   httpcode guide retry              which codes to retry, and how
   httpcode list --source nginx      every entry of one source
-  httpcode 404 --json               stable JSON for scripts";
+  httpcode 404 --json               stable JSON for scripts
+  httpcode 404 --lang go            the constant's name in Go (rust, python, java, dotnet, node)
+  httpcode grpc unavailable         a gRPC code and its HTTP status
+  httpcode is retryable 503         exit 0 for yes, 1 for no
+  httpcode stats access.log         what an access log's status codes say
+  curl -sIL https://example.com | httpcode     a redirect chain, hop by hop";
 
 /// Explain HTTP status codes: the IANA registry and the vendor codes seen in logs.
 #[derive(Debug, Parser)]
@@ -88,7 +93,9 @@ pub enum Lang {
 pub enum ColorChoice {
     /// Color when standard output is a terminal and NO_COLOR is not set.
     Auto,
+    /// Color even in a pipe, and even when NO_COLOR is set.
     Always,
+    /// No color.
     Never,
 }
 

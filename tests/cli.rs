@@ -14,6 +14,8 @@ mod json;
 mod lookup;
 #[path = "cli/search.rs"]
 mod search;
+#[path = "cli/ship.rs"]
+mod ship;
 #[path = "cli/stats.rs"]
 mod stats;
 #[path = "cli/stdin.rs"]
