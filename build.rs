@@ -19,6 +19,7 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/schema.rs");
     println!("cargo:rerun-if-changed=src/tokenize.rs");
+    pack_relative_relocations();
     let data = Path::new("data");
     let tables = match load(data) {
         Ok(tables) => tables,
@@ -30,6 +31,28 @@ fn main() {
     };
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("tables.rs"), generate(&tables)).expect("write tables.rs");
+}
+
+/// The embedded tables are full of pointers, and a position-independent
+/// executable relocates each one at start-up (about 14,000 of them, a third
+/// of a lookup's instructions). Packed relative relocations (RELR) make that
+/// nearly free. Linux with GNU ld 2.38+ and glibc 2.36+ only; elsewhere the
+/// linker's defaults stand.
+fn pack_relative_relocations() {
+    let linux_gnu = env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
+        && env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
+    if linux_gnu && linker_supports_relr() {
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+    }
+}
+
+/// Asks the system linker whether it knows `-z pack-relative-relocs`.
+fn linker_supports_relr() -> bool {
+    std::process::Command::new("ld")
+        .arg("--help")
+        .output()
+        .map(|out| String::from_utf8_lossy(&out.stdout).contains("pack-relative-relocs"))
+        .unwrap_or(false)
 }
 
 struct Tables {
@@ -301,6 +324,56 @@ fn non_empty_list(field: &str, list: &[String]) -> Result<(), String> {
 
 // ---- code generation -------------------------------------------------------
 
+/// Every entry's text in one string, and lists as ranges of plain integers:
+/// the generated tables hold no pointers, so the executable needs no
+/// relocations for them at start-up and their pages are never written.
+#[derive(Default)]
+struct Blob {
+    text: String,
+    seen: BTreeMap<String, (usize, usize)>,
+    lists: Vec<(usize, usize)>,
+    codes: Vec<u16>,
+}
+
+impl Blob {
+    fn span(&mut self, s: &str) -> (usize, usize) {
+        if let Some(span) = self.seen.get(s) {
+            return *span;
+        }
+        let span = (self.text.len(), s.len());
+        self.text.push_str(s);
+        self.seen.insert(s.to_string(), span);
+        span
+    }
+
+    /// A `Text` expression for `s`.
+    fn text(&mut self, s: &str) -> String {
+        let (start, len) = self.span(s);
+        format!("Text::new({start}, {len})")
+    }
+
+    fn opt(&mut self, s: Option<&str>) -> String {
+        s.map_or("None".into(), |s| format!("Some({})", self.text(s)))
+    }
+
+    /// A `TextList` expression for `items`.
+    fn list(&mut self, items: &[String]) -> String {
+        let start = self.lists.len();
+        for item in items {
+            let span = self.span(item);
+            self.lists.push(span);
+        }
+        format!("TextList::new({start}, {})", items.len())
+    }
+
+    /// A `CodeList` expression for `codes`.
+    fn codes(&mut self, codes: &[u16]) -> String {
+        let start = self.codes.len();
+        self.codes.extend_from_slice(codes);
+        format!("CodeList::new({start}, {})", codes.len())
+    }
+}
+
 fn generate(t: &Tables) -> String {
     let mut out = String::new();
     let source_index: BTreeMap<&str, usize> = t
@@ -325,8 +398,9 @@ fn generate(t: &Tables) -> String {
         .unwrap();
     }
     out.push_str("];\n\npub static ENTRIES: &[Entry] = &[\n");
+    let mut blob = Blob::default();
     for e in &t.entries {
-        generate_entry(&mut out, e, source_index[e.source.as_str()]);
+        generate_entry(&mut out, &mut blob, e, source_index[e.source.as_str()]);
     }
     out.push_str("];\n\npub static COMPARISONS: &[Comparison] = &[\n");
     for c in &t.comparisons {
@@ -364,8 +438,27 @@ fn generate(t: &Tables) -> String {
         writeln!(out, "    ({}, {}),", m.http, m.grpc).unwrap();
     }
     out.push_str("];\n");
-    generate_search_index(&mut out, t);
+    generate_search_index(&mut out, &mut blob, t);
+    write_blob(&mut out, &blob);
     out
+}
+
+fn write_blob(out: &mut String, blob: &Blob) {
+    let dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    fs::write(dir.join("text.txt"), &blob.text).expect("write text.txt");
+    out.push_str("\nconst TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/text.txt\"));\n");
+    writeln!(out, "static TEXT_LISTS: [Text; {}] = [", blob.lists.len()).unwrap();
+    for (start, len) in &blob.lists {
+        writeln!(out, "    Text::new({start}, {len}),").unwrap();
+    }
+    out.push_str("];\n");
+    writeln!(
+        out,
+        "static CODE_LISTS: [u16; {}] = {:?};",
+        blob.codes.len(),
+        blob.codes
+    )
+    .unwrap();
 }
 
 /// Search fields, best first; `search.rs` gives each a weight.
@@ -389,7 +482,7 @@ fn search_fields(e: &RawEntry, source_name: &str) -> [Vec<String>; SEARCH_FIELDS
 
 /// An inverted index, word -> (entry index, best field), so a search reads
 /// a few postings instead of every text of every entry.
-fn generate_search_index(out: &mut String, t: &Tables) {
+fn generate_search_index(out: &mut String, blob: &mut Blob, t: &Tables) {
     let mut index: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
     for (i, e) in t.entries.iter().enumerate() {
         let source = t
@@ -408,15 +501,34 @@ fn generate_search_index(out: &mut String, t: &Tables) {
             }
         }
     }
-    out.push_str("\npub static SEARCH_INDEX: &[(&str, &[(u16, u8)])] = &[\n");
-    for (word, postings) in &index {
-        let list: Vec<(usize, usize)> = postings.iter().map(|(e, f)| (*e, *f)).collect();
-        writeln!(out, "    ({word:?}, &{list:?}),").unwrap();
+    let mut postings: Vec<(usize, usize)> = Vec::new();
+    writeln!(
+        out,
+        "\npub static SEARCH_INDEX: [IndexWord; {}] = [",
+        index.len()
+    )
+    .unwrap();
+    for (word, entries) in &index {
+        let start = postings.len();
+        postings.extend(entries.iter().map(|(e, f)| (*e, *f)));
+        let word = blob.text(word);
+        writeln!(
+            out,
+            "    IndexWord {{ word: {word}, start: {start}, len: {} }},",
+            entries.len()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
+    writeln!(
+        out,
+        "pub static POSTINGS: [(u16, u8); {}] = {postings:?};",
+        postings.len()
+    )
+    .unwrap();
 }
 
-fn generate_entry(out: &mut String, e: &RawEntry, source: usize) {
+fn generate_entry(out: &mut String, blob: &mut Blob, e: &RawEntry, source: usize) {
     let redirect = match &e.redirect {
         Some(r) => format!(
             "Some(Redirect {{ permanent: {}, method: RedirectMethod::{} }})",
@@ -434,37 +546,33 @@ fn generate_entry(out: &mut String, e: &RawEntry, source: usize) {
         s[..1].make_ascii_uppercase();
         s
     };
-    writeln!(
-        out,
-        "    Entry {{ code: {}, substatus: {:?}, name: {:?}, source: {source}, reference: {:?}, \
-         status: EntryStatus::{status}, summary: {:?}, description: {:?}, seen: {:?}, \
-         use_when: {:?}, causes: &{:?}, client_actions: &{:?}, server_actions: &{:?}, \
-         headers: &{:?}, cacheable: {}, retryable: {}, retry_note: {:?}, aliases: &{:?}, \
-         related: &{:?}, keywords: &{:?}, redirect: {redirect}, fault: {:?}, example: {:?}, \
-         phrases: &{:?} }},",
-        e.code,
-        e.substatus,
-        e.name,
-        e.reference.as_deref(),
-        e.summary,
-        e.description,
-        e.seen.as_deref(),
-        e.use_when.as_deref(),
-        e.causes,
-        e.actions.client,
-        e.actions.server,
-        e.headers,
-        e.cacheable,
-        e.retryable,
-        e.retry_note,
-        e.aliases,
-        e.related,
-        e.keywords,
-        e.fault.as_deref(),
-        e.example.as_deref(),
-        phrases(e),
-    )
-    .unwrap();
+    let fields = [
+        format!("code: {}", e.code),
+        format!("substatus: {:?}", e.substatus),
+        format!("name: {}", blob.text(&e.name)),
+        format!("source: {source}"),
+        format!("reference: {}", blob.opt(e.reference.as_deref())),
+        format!("status: EntryStatus::{status}"),
+        format!("summary: {}", blob.text(&e.summary)),
+        format!("description: {}", blob.text(&e.description)),
+        format!("seen: {}", blob.opt(e.seen.as_deref())),
+        format!("use_when: {}", blob.opt(e.use_when.as_deref())),
+        format!("causes: {}", blob.list(&e.causes)),
+        format!("client_actions: {}", blob.list(&e.actions.client)),
+        format!("server_actions: {}", blob.list(&e.actions.server)),
+        format!("headers: {}", blob.list(&e.headers)),
+        format!("cacheable: {}", e.cacheable),
+        format!("retryable: {}", e.retryable),
+        format!("retry_note: {}", blob.text(&e.retry_note)),
+        format!("aliases: {}", blob.list(&e.aliases)),
+        format!("related: {}", blob.codes(&e.related)),
+        format!("keywords: {}", blob.list(&e.keywords)),
+        format!("redirect: {redirect}"),
+        format!("fault: {}", blob.opt(e.fault.as_deref())),
+        format!("example: {}", blob.opt(e.example.as_deref())),
+        format!("phrases: {}", blob.list(&phrases(e))),
+    ];
+    writeln!(out, "    Entry {{ {} }},", fields.join(", ")).unwrap();
 }
 
 /// Name, former names and keywords in search form, for phrase matching.

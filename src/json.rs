@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::table::{Entry, GrpcCode, Guide, RedirectMethod, IANA_SNAPSHOT};
+use crate::table::{Entry, GrpcCode, Guide, RedirectMethod, TextList, IANA_SNAPSHOT};
 
 #[derive(Debug, Serialize)]
 pub struct EntryJson {
@@ -22,13 +22,13 @@ pub struct EntryJson {
     pub description: &'static str,
     pub seen: Option<&'static str>,
     pub use_when: Option<&'static str>,
-    pub causes: &'static [&'static str],
+    pub causes: TextList,
     pub actions: ActionsJson,
-    pub headers: &'static [&'static str],
+    pub headers: TextList,
     pub cacheable: bool,
     pub retryable: bool,
     pub retry_note: &'static str,
-    pub aliases: &'static [&'static str],
+    pub aliases: TextList,
     pub related: &'static [u16],
     pub fault: &'static str,
     pub redirect: Option<RedirectJson>,
@@ -108,8 +108,8 @@ fn grpc_of(e: &Entry) -> Option<GrpcForHttpJson> {
 
 #[derive(Debug, Serialize)]
 pub struct ActionsJson {
-    pub client: &'static [&'static str],
-    pub server: &'static [&'static str],
+    pub client: TextList,
+    pub server: TextList,
 }
 
 #[derive(Debug, Serialize)]
@@ -124,17 +124,17 @@ impl From<&'static Entry> for EntryJson {
         EntryJson {
             code: e.code,
             substatus: e.substatus,
-            name: e.name,
+            name: e.name(),
             class: e.class().label(),
             source: e.source().name,
             source_id: e.source().id,
             official: e.official(),
-            reference: e.reference,
+            reference: e.reference(),
             status: e.status.as_str(),
-            summary: e.summary,
-            description: e.description,
-            seen: e.seen,
-            use_when: e.use_when,
+            summary: e.summary(),
+            description: e.description(),
+            seen: e.seen(),
+            use_when: e.use_when(),
             causes: e.causes,
             actions: ActionsJson {
                 client: e.client_actions,
@@ -143,9 +143,9 @@ impl From<&'static Entry> for EntryJson {
             headers: e.headers,
             cacheable: e.cacheable,
             retryable: e.retryable,
-            retry_note: e.retry_note,
+            retry_note: e.retry_note(),
             aliases: e.aliases,
-            related: e.related,
+            related: e.related(),
             fault: e.fault(),
             redirect: e.redirect.map(|r| RedirectJson {
                 permanent: r.permanent,
@@ -155,7 +155,7 @@ impl From<&'static Entry> for EntryJson {
                     RedirectMethod::ToGet => "to_get",
                 },
             }),
-            example: e.example,
+            example: e.example(),
             constants: constants_of(e),
             grpc: grpc_of(e),
         }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod json;
 pub mod lang;
+pub mod math;
 pub mod query;
 pub mod render;
 pub mod search;

@@ -106,12 +106,14 @@ fn word_matches(word: &str) -> Vec<(&'static str, f64)> {
     let len = word.chars().count();
     // The index is sorted, so the words sharing a first letter form one run.
     let first = word.chars().next().unwrap_or(' ');
-    let start = SEARCH_INDEX.partition_point(|(w, _)| w.chars().next().unwrap_or(' ') < first);
+    let start =
+        SEARCH_INDEX.partition_point(|w| w.word.get().chars().next().unwrap_or(' ') < first);
     let run = SEARCH_INDEX[start..]
         .iter()
-        .take_while(|(w, _)| w.starts_with(first));
-    for (candidate, _) in run {
-        let quality = if *candidate == word {
+        .map(|w| w.word.get())
+        .take_while(|w| w.starts_with(first));
+    for candidate in run {
+        let quality = if candidate == word {
             1.0
         } else if len >= 3 && candidate.starts_with(word) {
             0.8
@@ -121,7 +123,7 @@ fn word_matches(word: &str) -> Vec<(&'static str, f64)> {
             0.0
         };
         if quality > 0.0 {
-            found.push((*candidate, quality));
+            found.push((candidate, quality));
         }
     }
     found
@@ -196,14 +198,14 @@ fn stem_quality(word: &str, len: usize, candidate: &str) -> f64 {
 
 fn index_postings(word: &str) -> &'static [(u16, u8)] {
     SEARCH_INDEX
-        .binary_search_by(|(w, _)| (*w).cmp(word))
-        .map_or(&[], |i| SEARCH_INDEX[i].1)
+        .binary_search_by(|w| w.word.get().cmp(word))
+        .map_or(&[], |i| SEARCH_INDEX[i].postings())
 }
 
 /// Inverse document frequency, between 1 (in every entry) and about 6.
 fn idf(document_count: usize) -> f64 {
     let n = ENTRIES.len() as f64;
-    1.0 + (n / document_count.max(1) as f64).ln()
+    1.0 + crate::math::ln(n / document_count.max(1) as f64)
 }
 
 /// A three-digit word is a code: its entries match outright.
@@ -229,7 +231,7 @@ fn code_matches(word: &str, best: &mut [f64]) {
 fn phrase_bonus(entry: &Entry, query: &[Vec<&'static str>]) -> f64 {
     let mut bonus: f64 = 0.0;
     let n = query.len() as f64;
-    for phrase in entry.phrases {
+    for phrase in entry.phrases.iter() {
         let words: Vec<&str> = phrase.split(' ').collect();
         if words.len() == query.len() && fuzzy_run(query, &words) {
             bonus = bonus.max(20.0 * n);

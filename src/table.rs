@@ -48,34 +48,125 @@ pub struct Redirect {
     pub method: RedirectMethod,
 }
 
+/// A string of the embedded text: a range of `TEXT`. Tables hold these
+/// instead of `&str` so that they contain no pointers (see `build.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct Text {
+    start: u32,
+    len: u32,
+}
+
+impl Text {
+    const fn new(start: u32, len: u32) -> Text {
+        Text { start, len }
+    }
+
+    pub fn get(self) -> &'static str {
+        let start = self.start as usize;
+        &TEXT[start..start + self.len as usize]
+    }
+}
+
+/// A list of strings: a range of `TEXT_LISTS`.
+#[derive(Debug, Clone, Copy)]
+pub struct TextList {
+    start: u32,
+    len: u32,
+}
+
+impl TextList {
+    const fn new(start: u32, len: u32) -> TextList {
+        TextList { start, len }
+    }
+
+    pub fn iter(self) -> impl ExactSizeIterator<Item = &'static str> + Clone {
+        let start = self.start as usize;
+        TEXT_LISTS[start..start + self.len as usize]
+            .iter()
+            .map(|t| t.get())
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.len == 0
+    }
+
+    pub fn to_vec(self) -> Vec<&'static str> {
+        self.iter().collect()
+    }
+
+    pub fn join(self, separator: &str) -> String {
+        self.to_vec().join(separator)
+    }
+}
+
+impl serde::Serialize for TextList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// A list of codes: a range of `CODE_LISTS`.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeList {
+    start: u32,
+    len: u32,
+}
+
+impl CodeList {
+    const fn new(start: u32, len: u32) -> CodeList {
+        CodeList { start, len }
+    }
+
+    pub fn get(self) -> &'static [u16] {
+        let start = self.start as usize;
+        &CODE_LISTS[start..start + self.len as usize]
+    }
+}
+
+/// A word of the search index and the range of `POSTINGS` for it.
+#[derive(Debug)]
+pub struct IndexWord {
+    pub word: Text,
+    start: u32,
+    len: u32,
+}
+
+impl IndexWord {
+    /// (entry index, field) pairs of the entries holding the word.
+    pub fn postings(&self) -> &'static [(u16, u8)] {
+        let start = self.start as usize;
+        &POSTINGS[start..start + self.len as usize]
+    }
+}
+
 /// One status code as one source defines it. Field meanings: `src/schema.rs`.
 #[derive(Debug)]
 pub struct Entry {
     pub code: u16,
     pub substatus: Option<u16>,
-    pub name: &'static str,
+    name: Text,
     source: u8,
-    pub reference: Option<&'static str>,
+    reference: Option<Text>,
     pub status: EntryStatus,
-    pub summary: &'static str,
-    pub description: &'static str,
-    pub seen: Option<&'static str>,
-    pub use_when: Option<&'static str>,
-    pub causes: &'static [&'static str],
-    pub client_actions: &'static [&'static str],
-    pub server_actions: &'static [&'static str],
-    pub headers: &'static [&'static str],
+    summary: Text,
+    description: Text,
+    seen: Option<Text>,
+    use_when: Option<Text>,
+    pub causes: TextList,
+    pub client_actions: TextList,
+    pub server_actions: TextList,
+    pub headers: TextList,
     pub cacheable: bool,
     pub retryable: bool,
-    pub retry_note: &'static str,
-    pub aliases: &'static [&'static str],
-    pub related: &'static [u16],
-    pub keywords: &'static [&'static str],
+    retry_note: Text,
+    pub aliases: TextList,
+    related: CodeList,
+    pub keywords: TextList,
     pub redirect: Option<Redirect>,
-    pub fault: Option<&'static str>,
-    pub example: Option<&'static str>,
+    fault: Option<Text>,
+    example: Option<Text>,
     /// Name, former names and keywords as search words joined by spaces.
-    pub phrases: &'static [&'static str],
+    pub phrases: TextList,
 }
 
 /// The key difference inside a group of often-confused codes.
@@ -127,6 +218,42 @@ pub struct GrpcCode {
 include!(concat!(env!("OUT_DIR"), "/tables.rs"));
 
 impl Entry {
+    pub fn name(&self) -> &'static str {
+        self.name.get()
+    }
+
+    pub fn reference(&self) -> Option<&'static str> {
+        self.reference.map(Text::get)
+    }
+
+    pub fn summary(&self) -> &'static str {
+        self.summary.get()
+    }
+
+    pub fn description(&self) -> &'static str {
+        self.description.get()
+    }
+
+    pub fn seen(&self) -> Option<&'static str> {
+        self.seen.map(Text::get)
+    }
+
+    pub fn use_when(&self) -> Option<&'static str> {
+        self.use_when.map(Text::get)
+    }
+
+    pub fn retry_note(&self) -> &'static str {
+        self.retry_note.get()
+    }
+
+    pub fn related(&self) -> &'static [u16] {
+        self.related.get()
+    }
+
+    pub fn example(&self) -> Option<&'static str> {
+        self.example.map(Text::get)
+    }
+
     pub fn source(&self) -> &'static Source {
         &SOURCES[usize::from(self.source)]
     }
@@ -149,7 +276,7 @@ impl Entry {
 
     /// Who is at fault: the entry's own answer, or its class's.
     pub fn fault(&self) -> &'static str {
-        self.fault.unwrap_or_else(|| self.class().fault())
+        self.fault.map_or_else(|| self.class().fault(), Text::get)
     }
 }
 
@@ -229,7 +356,7 @@ pub fn is_known(code: u16) -> bool {
 
 /// The name a code is best known by: IANA's, or the first vendor's.
 pub fn primary_name(code: u16) -> Option<&'static str> {
-    lookup(code, None).first().map(|e| e.name)
+    lookup(code, None).first().map(|e| e.name())
 }
 
 /// Known top-level codes closest to `code`: those of its own class first,
@@ -341,7 +468,7 @@ mod tests {
     fn lookup_of_a_substatus_is_separate_from_its_parent() {
         let parent = lookup(500, None);
         let sub = lookup(500, Some(19));
-        assert_eq!(parent[0].name, "Internal Server Error");
+        assert_eq!(parent[0].name(), "Internal Server Error");
         assert_eq!(sub.len(), 1);
         assert_eq!(sub[0].code_label(), "500.19");
     }

@@ -31,11 +31,11 @@ pub fn class_intro(class: Class, term: Term) -> String {
 pub fn entry_table(entries: &[&Entry], term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Summary"]);
     for e in entries {
-        let mut name = e.name.to_string();
+        let mut name = e.name().to_string();
         if !e.official() {
             name = format!("{name}\n({}, unofficial)", e.source().name);
         }
-        table.add_row(vec![e.code_label(), name, e.summary.to_string()]);
+        table.add_row(vec![e.code_label(), name, e.summary().to_string()]);
     }
     paint_table(&table, term, &[])
 }

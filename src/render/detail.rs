@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use super::{wrap, Painter};
 use crate::cli::Lang;
 use crate::lang;
-use crate::table::{self, Entry};
+use crate::table::{self, Entry, TextList};
 use crate::term::Term;
 
 /// Width of the label column in key/value lines.
@@ -22,8 +22,8 @@ pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
     let width = usize::from(term.width);
     let mut out = String::new();
     header(&mut out, entry, p, width);
-    section(&mut out, p, width, "Where you see it", entry.seen);
-    section(&mut out, p, width, "When to send it", entry.use_when);
+    section(&mut out, p, width, "Where you see it", entry.seen());
+    section(&mut out, p, width, "When to send it", entry.use_when());
     bullets(&mut out, p, width, "Common causes", entry.causes);
     actions(&mut out, p, width, entry);
     facts(&mut out, p, width, entry);
@@ -41,7 +41,7 @@ fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
         format!("{} (unofficial)", e.source().name)
     };
     // Wrap the plain text, then paint: escapes must not count as width.
-    let plain = format!("{} {} · {source}", e.code_label(), e.name);
+    let plain = format!("{} {} · {source}", e.code_label(), e.name());
     let wrapped = wrap(&plain, width, "    ");
     let (first, rest) = wrapped.split_once('\n').unwrap_or((&wrapped, ""));
     let label = e.code_label();
@@ -50,13 +50,13 @@ fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
     if !rest.is_empty() {
         writeln!(out, "{}", p.dim(rest)).unwrap();
     }
-    writeln!(out, "{}", wrap(e.summary, width, "")).unwrap();
+    writeln!(out, "{}", wrap(e.summary(), width, "")).unwrap();
     let mut meta = vec![format!("{} {}", class.label(), class.title())];
-    meta.extend(e.reference.map(str::to_string));
+    meta.extend(e.reference().map(str::to_string));
     meta.push(e.status.as_str().to_string());
     writeln!(out, "{}", p.dim(&wrap(&meta.join(" · "), width, ""))).unwrap();
     writeln!(out).unwrap();
-    writeln!(out, "{}", wrap(e.description, width, "")).unwrap();
+    writeln!(out, "{}", wrap(e.description(), width, "")).unwrap();
 }
 
 fn section(out: &mut String, p: Painter, width: usize, title: &str, text: Option<&str>) {
@@ -66,14 +66,14 @@ fn section(out: &mut String, p: Painter, width: usize, title: &str, text: Option
     }
 }
 
-fn bullets(out: &mut String, p: Painter, width: usize, title: &str, items: &[&str]) {
+fn bullets(out: &mut String, p: Painter, width: usize, title: &str, items: TextList) {
     writeln!(out, "\n{}", p.heading(title)).unwrap();
     bullet_list(out, width, "  ", items);
 }
 
-fn bullet_list(out: &mut String, width: usize, indent: &str, items: &[&str]) {
+fn bullet_list(out: &mut String, width: usize, indent: &str, items: TextList) {
     let hanging = format!("{indent}  ");
-    for item in items {
+    for item in items.iter() {
         writeln!(out, "{indent}- {}", wrap(item, width, &hanging)).unwrap();
     }
 }
@@ -105,7 +105,7 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     let retry = format!(
         "{}. {}",
         if e.retryable { "Yes" } else { "No" },
-        e.retry_note
+        e.retry_note()
     );
     line("Safe to retry", &retry);
     if let Some(r) = e.redirect {
@@ -114,9 +114,9 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     if !e.aliases.is_empty() {
         line("Also called", &e.aliases.join("; "));
     }
-    if !e.related.is_empty() {
+    if !e.related().is_empty() {
         let related: Vec<String> = e
-            .related
+            .related()
             .iter()
             .map(|&c| format!("{c:03} {}", table::primary_name(c).unwrap_or("?")))
             .collect();
@@ -205,7 +205,7 @@ pub fn applies(e: &Entry, l: Lang) -> bool {
 }
 
 fn example(out: &mut String, p: Painter, e: &Entry) {
-    if let Some(example) = e.example {
+    if let Some(example) = e.example() {
         writeln!(out, "\n{}", p.heading("Example")).unwrap();
         for row in example.lines() {
             if row.is_empty() {
@@ -232,7 +232,7 @@ pub fn render_substatuses(code: u16, term: Term) -> Option<String> {
     let indent = " ".repeat(label_width + 4);
     for s in subs {
         let label = format!("{:<label_width$}", s.code_label());
-        let name = wrap(s.name, width, &indent);
+        let name = wrap(s.name(), width, &indent);
         writeln!(out, "  {}  {name}", p.class(&label, s.class())).unwrap();
     }
     Some(out)

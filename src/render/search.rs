@@ -16,7 +16,7 @@ pub fn render(results: &[Match], term: Term) -> String {
         let e = m.entry;
         table.add_row(vec![
             e.code_label(),
-            e.name.to_string(),
+            e.name().to_string(),
             e.source().name.to_string(),
             snippet(e, &m.matched),
         ]);
@@ -29,12 +29,12 @@ pub fn render(results: &[Match], term: Term) -> String {
 pub fn snippet(e: &Entry, matched: &[&str]) -> String {
     let aliases = (!e.aliases.is_empty()).then(|| format!("Also called {}", e.aliases.join("; ")));
     let keywords = (!e.keywords.is_empty()).then(|| format!("Keywords: {}", e.keywords.join(", ")));
-    let candidates = std::iter::once(e.summary.to_string())
+    let candidates = std::iter::once(e.summary().to_string())
         .chain(aliases)
         .chain(keywords)
         .chain(e.causes.iter().map(|c| c.to_string()))
-        .chain(std::iter::once(e.description.to_string()))
-        .chain(e.seen.map(str::to_string));
+        .chain(std::iter::once(e.description().to_string()))
+        .chain(e.seen().map(str::to_string));
     let mut fallback = None;
     for text in candidates {
         if mentions(&text, matched) {

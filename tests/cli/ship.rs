@@ -6,15 +6,32 @@ use crate::common::{httpcode, stdout};
 fn long_help_lists_every_command_and_examples() {
     let help = stdout(&["--help"]);
     insta::assert_snapshot!("help", help);
-    for command in ["list", "search", "compare", "guide", "sources", "grpc", "is", "stats", "completions", "man"] {
-        assert!(help.contains(&format!("\n  {command} ")), "--help lacks {command}");
+    for command in [
+        "list",
+        "search",
+        "compare",
+        "guide",
+        "sources",
+        "grpc",
+        "is",
+        "stats",
+        "completions",
+        "man",
+    ] {
+        assert!(
+            help.contains(&format!("\n  {command} ")),
+            "--help lacks {command}"
+        );
     }
     assert!(help.contains("Examples:"));
 }
 
 #[test]
 fn version_names_the_crate_version() {
-    assert_eq!(stdout(&["--version"]), format!("httpcode {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&["--version"]),
+        format!("httpcode {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 #[test]
@@ -22,7 +39,10 @@ fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = stdout(&["completions", shell]);
         assert!(script.contains("httpcode"), "{shell}");
-        assert!(script.contains("compare") && script.contains("json"), "{shell}");
+        assert!(
+            script.contains("compare") && script.contains("json"),
+            "{shell}"
+        );
     }
     httpcode().args(["completions", "tcsh"]).assert().code(2);
 }
