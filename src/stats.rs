@@ -107,6 +107,13 @@ pub fn count<R: Read + Send>(
     })
 }
 
+/// Counts the lines of an in-memory log (what `count` does, in one thread).
+pub fn count_slice(data: &[u8], field: Option<usize>, counts: &mut Counts) {
+    let mut lines = LineSplitter::default();
+    lines.feed(data, |line| counts.add_line(line, field));
+    lines.finish(|line| counts.add_line(line, field));
+}
+
 /// The reading side: fills empty buffers until end of input or an error.
 fn read_chunks(
     mut input: impl Read,
@@ -324,6 +331,20 @@ mod tests {
         assert_eq!(counts.unparsed, 2);
         assert_eq!(counts.by_code.iter().sum::<u64>(), counts.total);
         assert!((counts.availability() - 5000.0 / 5001.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn threaded_and_in_memory_counts_agree() {
+        let mut log = Vec::new();
+        for i in 0..40_000 {
+            log.extend_from_slice(if i % 3 == 0 { COMBINED } else { COMMON });
+            log.extend_from_slice(if i % 7 == 0 { b"\r\n" } else { b"\n" });
+        }
+        let (mut threaded, mut in_memory) = (Counts::default(), Counts::default());
+        count(&log[..], None, &mut threaded).unwrap();
+        count_slice(&log, None, &mut in_memory);
+        assert_eq!(threaded, in_memory);
+        assert_eq!(threaded.total, 40_000);
     }
 
     #[test]
