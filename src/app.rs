@@ -460,20 +460,22 @@ fn sources(ctx: &Context) -> Outcome {
     Ok(ExitCode::from(FOUND))
 }
 
-/// `httpcode is PREDICATE CODE`: the answer is the exit code.
-fn is(ctx: &Context, args: &IsArgs) -> Outcome {
-    let code = match query::parse(&args.code)? {
+/// One plain code (`404`, a status line), or a usage error saying `why`.
+fn single_code(arg: &str, why: &str) -> Result<u16, AppError> {
+    match query::parse(arg)? {
         Target::Code {
             code,
             substatus: None,
-        } => code,
-        _ => {
-            return Err(AppError::Usage(format!(
-                "'{}' is not a single status code (is takes one code, like 404)",
-                args.code
-            )))
-        }
-    };
+        } => Ok(code),
+        _ => Err(AppError::Usage(format!(
+            "'{arg}' is not a single status code: {why}"
+        ))),
+    }
+}
+
+/// `httpcode is PREDICATE CODE`: the answer is the exit code.
+fn is(ctx: &Context, args: &IsArgs) -> Outcome {
+    let code = single_code(&args.code, "is takes one code, like 404")?;
     let entry = table::lookup(code, None).iter().find(|e| ctx.wants(e));
     let class = Class::of(code);
     let answer = match args.predicate {
@@ -592,17 +594,7 @@ fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome {
     let mut lines = String::new();
     let mut missing = false;
     for arg in args {
-        let code = match query::parse(arg)? {
-            Target::Code {
-                code,
-                substatus: None,
-            } => code,
-            _ => {
-                return Err(AppError::Usage(format!(
-                    "--lang takes single codes, not '{arg}'"
-                )))
-            }
-        };
+        let code = single_code(arg, "--lang takes codes like 404, not patterns")?;
         match table::constants(code).and_then(|c| crate::lang::expression(c, lang)) {
             Some(expression) => {
                 lines.push_str(&expression);
