@@ -163,14 +163,13 @@ fn reject_mistyped_subcommand(words: &str) -> Result<(), AppError> {
 fn lookup(ctx: &Context, targets: &[Target]) -> Outcome {
     let mut found: Vec<&'static Entry> = Vec::new();
     let mut text = String::new();
-    let mut missing = false;
     for target in targets {
+        // A target with nothing found has already said so on stderr.
         let (entries, view) = match *target {
             Target::Code { code, substatus } => lookup_code(ctx, code, substatus),
             _ => lookup_pattern(ctx, target),
         };
         if entries.is_empty() {
-            missing = true;
             continue;
         }
         if !text.is_empty() {
@@ -184,14 +183,12 @@ fn lookup(ctx: &Context, targets: &[Target]) -> Outcome {
     } else {
         print(&text)?;
     }
-    let all_missing = found.is_empty();
-    Ok(ExitCode::from(
-        if all_missing || (missing && found.is_empty()) {
-            NOT_FOUND
-        } else {
-            FOUND
-        },
-    ))
+    // As grep: 0 when anything was found, even if another code was not.
+    Ok(ExitCode::from(if found.is_empty() {
+        NOT_FOUND
+    } else {
+        FOUND
+    }))
 }
 
 /// Entries for one code, with their rendered detail views.

@@ -124,3 +124,13 @@ fn sources_lists_counts_and_the_registry_date() {
     let out = stdout(&["sources"]);
     assert!(out.contains("IANA") && out.contains("Cloudflare") && out.contains("2025-09-15"));
 }
+
+#[test]
+fn a_found_code_and_an_unknown_one_is_exit_0_with_a_note() {
+    httpcode()
+        .args(["404", "299"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("404 Not Found"))
+        .stderr(predicate::str::contains("299 is not a known status code"));
+}
