@@ -10,13 +10,13 @@ use serde::Serialize;
 
 use crate::cli::{
     Cli, Command, CompareArgs, GlobalArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs, Predicate,
-    SearchArgs, StatsArgs,
+    SearchArgs, StatsArgs, TimeUnit,
 };
 use crate::json::{self, EntryJson};
 use crate::query::{self, Request, Target};
 use crate::render::{self, detail::DetailOptions};
 use crate::search::{self, Match};
-use crate::stats::{self as log_stats, Counts};
+use crate::stats::{self as log_stats, Counts, Granularity};
 use crate::stdin;
 use crate::table::{self, Class, Entry, Source, ENTRIES, GUIDES};
 use crate::term::Term;
@@ -559,7 +559,11 @@ fn man() -> Outcome {
 /// `httpcode stats FILE...`: one streaming pass over each input.
 fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     let field = args.field.map(usize::from);
-    let mut counts = Counts::default();
+    let mut counts = match args.by {
+        Some(TimeUnit::Hour) => Counts::with_buckets(Granularity::Hour),
+        Some(TimeUnit::Minute) => Counts::with_buckets(Granularity::Minute),
+        None => Counts::default(),
+    };
     let stdin_only = [std::path::PathBuf::from("-")];
     let files = if args.files.is_empty() {
         &stdin_only[..]

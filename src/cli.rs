@@ -140,6 +140,17 @@ pub struct StatsArgs {
     /// Take the status from this whitespace-separated field (1-based, as awk).
     #[arg(long = "field", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub field: Option<u16>,
+
+    /// Also split requests by time: `[23/Nov/2026:10:...]` in NCSA logs,
+    /// "time" or "timestamp" in JSON lines.
+    #[arg(long = "by", value_enum, value_name = "UNIT")]
+    pub by: Option<TimeUnit>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimeUnit {
+    Hour,
+    Minute,
 }
 
 #[derive(Debug, Args)]

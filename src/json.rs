@@ -248,6 +248,17 @@ pub struct StatsJson {
     pub ratios: RatiosJson,
     pub classes: Vec<CountJson>,
     pub codes: Vec<CountJson>,
+    /// With `--by`: requests per time bucket, in log order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub buckets: Option<Vec<BucketJson>>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BucketJson {
+    pub time: String,
+    pub total: u64,
+    pub client_errors: u64,
+    pub server_errors: u64,
 }
 
 #[derive(Debug, Serialize)]
@@ -310,5 +321,16 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
                 }
             })
             .collect(),
+        buckets: counts.buckets.as_ref().map(|b| {
+            b.list
+                .iter()
+                .map(|b| BucketJson {
+                    time: b.time.clone(),
+                    total: b.total,
+                    client_errors: b.client_errors,
+                    server_errors: b.server_errors,
+                })
+                .collect()
+        }),
     }
 }

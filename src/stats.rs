@@ -28,6 +28,8 @@ pub struct Counts {
     pub by_code: Box<[u64; 1000]>,
     pub total: u64,
     pub unparsed: u64,
+    /// Per time bucket, when asked for (`--by`).
+    pub buckets: Option<Buckets>,
 }
 
 impl Default for Counts {
@@ -36,11 +38,118 @@ impl Default for Counts {
             by_code: Box::new([0; 1000]),
             total: 0,
             unparsed: 0,
+            buckets: None,
         }
     }
 }
 
+/// How wide a time bucket is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Granularity {
+    Hour,
+    Minute,
+}
+
+/// Requests per time bucket, in the order the log first shows each bucket
+/// (logs are chronological). Memory grows with the time a log spans, not
+/// with its size: a day is 24 hours or 1,440 minutes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Buckets {
+    granularity: Granularity,
+    pub list: Vec<Bucket>,
+    index: std::collections::HashMap<String, usize>,
+    /// Requests whose line had no timestamp we read.
+    pub untimed: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bucket {
+    /// The timestamp cut to the bucket: `23/Nov/2026:10` or `2026-11-23T10`.
+    pub time: String,
+    pub total: u64,
+    pub client_errors: u64,
+    pub server_errors: u64,
+}
+
+impl Buckets {
+    fn add(&mut self, line: &[u8], code: u16) {
+        let Some(time) = time_key(line, self.granularity) else {
+            self.untimed += 1;
+            return;
+        };
+        // Most lines fall in the same bucket as the line before.
+        let last = self.list.len().checked_sub(1);
+        let at = match last.filter(|&i| self.list[i].time.as_bytes() == time) {
+            Some(i) => i,
+            None => {
+                let key = String::from_utf8_lossy(time).into_owned();
+                let next = self.list.len();
+                let at = *self.index.entry(key.clone()).or_insert(next);
+                if at == next {
+                    self.list.push(Bucket {
+                        time: key,
+                        total: 0,
+                        client_errors: 0,
+                        server_errors: 0,
+                    });
+                }
+                at
+            }
+        };
+        let bucket = &mut self.list[at];
+        bucket.total += 1;
+        bucket.client_errors += u64::from(code / 100 == 4);
+        bucket.server_errors += u64::from(code / 100 == 5);
+    }
+}
+
+/// The line's timestamp cut to the bucket: NCSA `[23/Nov/2026:10:00:00 +0000]`
+/// or an ISO 8601 `"time"`, `"timestamp"` or `"@timestamp"` in JSON lines.
+fn time_key(line: &[u8], granularity: Granularity) -> Option<&[u8]> {
+    let (start, len) = if trim(line).first() == Some(&b'{') {
+        let at = ["\"time\"", "\"timestamp\"", "\"@timestamp\""]
+            .iter()
+            .find_map(|key| memmem::find(line, key.as_bytes()).map(|i| i + key.len()))?;
+        let quote = at + memchr(b'"', &line[at..])? + 1;
+        (
+            quote,
+            if granularity == Granularity::Hour {
+                13
+            } else {
+                16
+            },
+        )
+    } else {
+        let open = memchr(b'[', line)? + 1;
+        (
+            open,
+            if granularity == Granularity::Hour {
+                14
+            } else {
+                17
+            },
+        )
+    };
+    let key = line.get(start..start + len)?;
+    key.iter()
+        .all(|b| b.is_ascii_alphanumeric() || b"/:-T".contains(b))
+        .then_some(key)
+}
+
 impl Counts {
+    /// Counts that also split requests by time.
+    pub fn with_buckets(granularity: Granularity) -> Counts {
+        Counts {
+            buckets: Some(Buckets {
+                granularity,
+                list: Vec::new(),
+                index: Default::default(),
+                untimed: 0,
+            }),
+            ..Counts::default()
+        }
+    }
+
     /// Requests whose code is in the class with this first digit.
     pub fn class(&self, digit: usize) -> u64 {
         self.by_code[digit * 100..digit * 100 + 100].iter().sum()
@@ -69,6 +178,9 @@ impl Counts {
             Some(code) => {
                 self.by_code[usize::from(code)] += 1;
                 self.total += 1;
+                if let Some(buckets) = &mut self.buckets {
+                    buckets.add(line, code);
+                }
             }
             None if line.iter().all(u8::is_ascii_whitespace) => {}
             None => self.unparsed += 1,
@@ -345,6 +457,29 @@ mod tests {
         count_slice(&log, None, &mut in_memory);
         assert_eq!(threaded, in_memory);
         assert_eq!(threaded.total, 40_000);
+    }
+
+    #[test]
+    fn time_buckets_from_ncsa_and_json() {
+        let log = b"h - - [23/Nov/2026:10:59:59 +0000] \"GET / HTTP/1.1\" 200 1\n\
+h - - [23/Nov/2026:11:00:00 +0000] \"GET / HTTP/1.1\" 503 1\n\
+h - - [23/Nov/2026:11:30:00 +0000] \"GET / HTTP/1.1\" 404 1\n\
+{\"time\":\"2026-11-23T12:00:01Z\",\"status\":500}\n\
+200\n";
+        let mut counts = Counts::with_buckets(Granularity::Hour);
+        count_slice(log, None, &mut counts);
+        let buckets = counts.buckets.unwrap();
+        let times: Vec<&str> = buckets.list.iter().map(|b| b.time.as_str()).collect();
+        assert_eq!(times, ["23/Nov/2026:10", "23/Nov/2026:11", "2026-11-23T12"]);
+        assert_eq!(buckets.list[1].total, 2);
+        assert_eq!(
+            (buckets.list[1].client_errors, buckets.list[1].server_errors),
+            (1, 1)
+        );
+        assert_eq!(buckets.untimed, 1);
+        let mut counts = Counts::with_buckets(Granularity::Minute);
+        count_slice(log, None, &mut counts);
+        assert_eq!(counts.buckets.unwrap().list[1].time, "23/Nov/2026:11:00");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{wrap, Painter};
-use crate::stats::Counts;
+use crate::stats::{Buckets, Counts};
 use crate::table::{self, Class};
 use crate::term::Term;
 
@@ -57,7 +57,79 @@ pub fn render(counts: &Counts, term: Term) -> String {
         })
         .collect();
     bars(&mut out, counts, p, width, "Code", &codes);
+    if let Some(buckets) = &counts.buckets {
+        writeln!(out).unwrap();
+        time_table(&mut out, buckets, p, width);
+    }
     out
+}
+
+/// One line per time bucket: requests, 4xx and 5xx shares, a bar. On a
+/// narrow terminal the 4xx column goes first, then the bar.
+fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
+    let time_width = buckets
+        .list
+        .iter()
+        .map(|b| b.time.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let count_width = buckets
+        .list
+        .iter()
+        .map(|b| thousands(b.total).len())
+        .max()
+        .unwrap_or(1)
+        .max(8);
+    let full = 1 + time_width + 2 + count_width + 2 + 7 + 2 + 7 + 3;
+    let show_client = full <= width;
+    let mut header = format!(" {:<time_width$}  {:>count_width$}", "Time", "Requests");
+    if show_client {
+        header.push_str(&format!("  {:>7}", "4xx"));
+    }
+    header.push_str(&format!("  {:>7}", "5xx"));
+    writeln!(out, "{}", p.heading(&header)).unwrap();
+    let bar_room = width.saturating_sub(header.chars().count() + 2);
+    let largest = buckets
+        .list
+        .iter()
+        .map(|b| b.total)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    for b in &buckets.list {
+        let share = |n: u64| n as f64 / b.total.max(1) as f64;
+        let mut line = format!(
+            " {:<time_width$}  {:>count_width$}",
+            b.time,
+            thousands(b.total)
+        );
+        if show_client {
+            line.push_str(&format!("  {:>6.2}%", share(b.client_errors) * 100.0));
+        }
+        let server = share(b.server_errors);
+        let server_text = format!("{:>6.2}%", server * 100.0);
+        let high = server > SERVER_ERROR_THRESHOLD;
+        line.push_str("  ");
+        line.push_str(&if high {
+            p.class(&server_text, Class(5))
+        } else {
+            server_text
+        });
+        if bar_room > 0 {
+            let bar_len = ((b.total as f64 / largest as f64) * bar_room as f64).round() as usize;
+            line.push_str("  ");
+            line.push_str(&"█".repeat(bar_len.max(1)));
+        }
+        writeln!(out, "{line}").unwrap();
+    }
+    if buckets.untimed > 0 {
+        let text = format!(
+            "({} requests without a timestamp)",
+            thousands(buckets.untimed)
+        );
+        writeln!(out, "{}", wrap(&text, width, "")).unwrap();
+    }
 }
 
 fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {

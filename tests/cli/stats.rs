@@ -106,3 +106,25 @@ fn the_report_shows_ratios_availability_and_bars() {
         assert!(out.contains(part), "missing {part}");
     }
 }
+
+#[test]
+fn time_buckets() {
+    let v = json(&["stats", "--by", "minute", &log("combined.log")]);
+    let buckets = v["buckets"].as_array().unwrap();
+    assert_eq!(buckets.len(), 1);
+    assert_eq!(buckets[0]["time"], "23/Nov/2026:09:00");
+    assert_eq!(buckets[0]["total"], 6);
+    assert_eq!(buckets[0]["server_errors"], 1);
+    let v = json(&["stats", &log("combined.log")]);
+    assert!(v.get("buckets").is_none(), "only with --by");
+    let out = crate::common::stdout(&[
+        "stats",
+        "--by",
+        "hour",
+        "--width",
+        "40",
+        &log("combined.log"),
+    ]);
+    assert!(out.contains("23/Nov/2026:09"));
+    assert!(out.lines().all(|l| l.chars().count() <= 40), "{out}");
+}

@@ -39,5 +39,5 @@ views! {
     guide_caching: ["guide", "caching"];
     guide_retry: ["guide", "retry"];
     sources: ["sources"];
-    stats_combined: ["stats", "tests/fixtures/logs/combined.log"];
+    stats_combined: ["stats", "--by", "hour", "tests/fixtures/logs/combined.log"];
 }

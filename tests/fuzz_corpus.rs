@@ -1,0 +1,51 @@
+//! Inputs the fuzzers (fuzz/, cargo fuzz) found interesting, replayed through
+//! the same functions on every `cargo test`, so what once broke stays fixed.
+
+use std::fs;
+use std::path::Path;
+
+use httpcode::{query, search, stats, stdin};
+
+fn corpus(target: &str) -> Vec<Vec<u8>> {
+    let dir = Path::new("tests/fixtures/fuzz").join(target);
+    let mut inputs: Vec<Vec<u8>> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| fs::read(entry.unwrap().path()).unwrap())
+        .collect();
+    inputs.sort();
+    assert!(!inputs.is_empty(), "{} is empty", dir.display());
+    inputs
+}
+
+#[test]
+fn query_corpus() {
+    for input in corpus("query") {
+        // The query target takes only valid UTF-8, as arguments are.
+        let Ok(text) = std::str::from_utf8(&input) else {
+            continue;
+        };
+        let _ = query::parse(text);
+        let args: Vec<String> = text.split_whitespace().map(String::from).collect();
+        let _ = query::classify(&args);
+        assert!(search::search(text, 10).len() <= 10);
+    }
+}
+
+#[test]
+fn stdin_corpus() {
+    for input in corpus("stdin") {
+        let read = stdin::read(&input[..]).unwrap();
+        assert!(read.hops.iter().all(|h| h.code <= 999));
+    }
+}
+
+#[test]
+fn stats_corpus() {
+    for input in corpus("stats") {
+        for field in [None, Some(1), Some(9)] {
+            let mut counts = stats::Counts::default();
+            stats::count_slice(&input, field, &mut counts);
+            assert_eq!(counts.by_code.iter().sum::<u64>(), counts.total);
+        }
+    }
+}
