@@ -364,7 +364,7 @@ fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
 #[derive(Serialize)]
 struct CompareJson {
     entries: Vec<EntryJson>,
-    difference: Option<&'static str>,
+    difference: Option<String>,
 }
 
 fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
@@ -401,14 +401,18 @@ fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
         ));
     }
     let codes: Vec<u16> = entries.iter().map(|e| e.code).collect();
-    let difference = table::key_difference(&codes);
+    // Written text for known confusion groups; otherwise what the classes say.
+    let difference = table::key_difference(&codes)
+        .map(str::to_string)
+        .or_else(|| render::compare::class_difference(&entries));
     if ctx.json {
         print_json(&CompareJson {
             entries: json::entries(&entries),
-            difference,
+            difference: difference.clone(),
         })?;
     } else {
-        print(&render::compare::render(&entries, difference, ctx.term))?;
+        let text = render::compare::render(&entries, difference.as_deref(), ctx.term);
+        print(&text)?;
     }
     Ok(ExitCode::from(FOUND))
 }

@@ -324,7 +324,7 @@ impl Class {
 
     pub fn fault(self) -> &'static str {
         match self.0 {
-            1..=3 => "nobody: nothing went wrong",
+            1..=3 => "nobody (nothing went wrong)",
             4 => "the client",
             5 => "the server",
             _ => "depends on the vendor",

@@ -89,6 +89,32 @@ fn rows(entries: &[&Entry]) -> Vec<(&'static str, Vec<String>)> {
     rows
 }
 
+/// For codes of different classes with no written key difference: what
+/// each class says and who is at fault.
+pub fn class_difference(entries: &[&Entry]) -> Option<String> {
+    let first = entries.first()?.class();
+    if entries.iter().all(|e| e.class() == first) {
+        return None;
+    }
+    let parts: Vec<String> = entries
+        .iter()
+        .map(|e| {
+            let class = e.class();
+            format!(
+                "{} is {} {} (at fault: {})",
+                e.code_label(),
+                class.label(),
+                class.title(),
+                e.fault()
+            )
+        })
+        .collect();
+    Some(format!(
+        "They are in different classes: {}.",
+        parts.join("; ")
+    ))
+}
+
 pub fn render(entries: &[&Entry], difference: Option<&str>, term: Term) -> String {
     let p = Painter::new(term);
     let mut header: Vec<String> = vec![String::new()];

@@ -23,8 +23,12 @@ fn compare_accepts_patterns() {
 
 #[test]
 fn compare_across_classes_works() {
-    let out = stdout(&["compare", "404", "503"]);
-    assert!(out.contains("4xx Client Error") && out.contains("5xx Server Error"));
+    let out = stdout(&["compare", "201", "503"]);
+    assert!(out.contains("2xx Success") && out.contains("5xx Server Error"));
+    let v = json(&["compare", "201", "503"]);
+    let difference = v["difference"].as_str().unwrap();
+    assert!(difference.contains("different classes"), "{difference}");
+    assert!(difference.contains("the server"));
 }
 
 #[test]
