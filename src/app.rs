@@ -39,7 +39,7 @@ impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AppError::Usage(message) => f.write_str(message),
-            AppError::Io(err) => write!(f, "cannot write output: {err}"),
+            AppError::Io(err) => write!(f, "input/output error: {err}"),
         }
     }
 }
@@ -86,8 +86,10 @@ pub fn run(cli: Cli) -> Outcome {
             print(&help)?;
             Ok(ExitCode::from(USAGE))
         }
-        None if cli.lang.is_some() => lang_lines(&ctx, &cli.query, cli.lang.unwrap_or(Lang::Rust)),
-        None => lookup_or_search(&ctx, &cli.query),
+        None => match cli.lang {
+            Some(lang) => lang_lines(&ctx, &cli.query, lang),
+            None => lookup_or_search(&ctx, &cli.query),
+        },
     }
 }
 
