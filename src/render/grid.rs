@@ -84,7 +84,7 @@ impl Grid {
     fn stacked_lines(&self, width: usize) -> Vec<String> {
         let mut out = Vec::new();
         for (i, row) in self.rows.iter().enumerate() {
-            let cell = |c: usize| row.get(c).map_or(String::new(), |t| t.replace('\n', " "));
+            let cell = |c: usize| row.get(c).map_or(String::new(), |t| one_line(t));
             if i > 0 && self.stack == Stack::Labelled {
                 out.push(String::new());
             }
@@ -225,6 +225,20 @@ fn pad(text: &mut String, count: usize) {
     text.extend(std::iter::repeat_n(' ', count));
 }
 
+/// A cell's lines joined for a stacked record: a parenthesised line reads
+/// as a remark on the one before (`Name (nginx, unofficial)`), others as
+/// items of a list (`200 OK · 204 No Content`).
+fn one_line(cell: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in cell.lines().enumerate() {
+        if i > 0 {
+            out.push_str(if line.starts_with('(') { " " } else { " · " });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 /// `text` wrapped to `width`: the first line after `first`, the others
 /// after `rest`.
 fn push_hanging(out: &mut Vec<String>, text: &str, first: &str, rest: &str, width: usize) {
@@ -362,6 +376,18 @@ mod tests {
                 "   308: Moved for good, same",
                 "     method"
             ]
+        );
+    }
+
+    #[test]
+    fn stacked_cells_join_their_lines() {
+        assert_eq!(
+            one_line("200 OK\n204 No Content"),
+            "200 OK · 204 No Content"
+        );
+        assert_eq!(
+            one_line("No Response\n(nginx, unofficial)"),
+            "No Response (nginx, unofficial)"
         );
     }
 
