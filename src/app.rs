@@ -127,6 +127,16 @@ fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
     print(&json::to_string(value))
 }
 
+/// User input inside a message, cut short: an error stays one line.
+fn shown(input: &str) -> String {
+    const MAX: usize = 60;
+    if input.chars().count() <= MAX {
+        return input.to_string();
+    }
+    let cut: String = input.chars().take(MAX).collect();
+    format!("{cut}…")
+}
+
 fn warn(message: &str) {
     eprintln!("httpcode: {message}");
 }
@@ -341,7 +351,8 @@ fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
         .collect();
     if results.is_empty() {
         warn(&format!(
-            "nothing matches '{words}'; try fewer or other words, or `httpcode list`"
+            "nothing matches '{}'; try fewer or other words, or `httpcode list`",
+            shown(words)
         ));
         if ctx.json {
             print("[]\n")?;
