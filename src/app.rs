@@ -344,11 +344,7 @@ fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
         return Err(AppError::Usage("empty search: give some words".into()));
     }
     // Filter before truncating, so --source never hides its own matches.
-    let results: Vec<Match> = search::search(words, ENTRIES.len())
-        .into_iter()
-        .filter(|m| ctx.wants(m.entry))
-        .take(limit)
-        .collect();
+    let results: Vec<Match> = search::search_where(words, limit, |e| ctx.wants(e));
     if results.is_empty() {
         warn(&format!(
             "nothing matches '{}'; try fewer or other words, or `httpcode list`",

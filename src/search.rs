@@ -44,29 +44,29 @@ pub struct Match {
 
 /// Entries matching `query`, best first, at most `limit`.
 pub fn search(query: &str, limit: usize) -> Vec<Match> {
+    search_where(query, limit, |_| true)
+}
+
+/// As `search`, among the entries `keep` accepts (`--source`).
+pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) -> Vec<Match> {
     let words = tokenize::words(query);
     let mut totals = vec![0.0_f64; ENTRIES.len()];
     let mut hits = vec![0_u32; ENTRIES.len()];
-    let mut matched: Vec<Vec<&'static str>> = vec![Vec::new(); ENTRIES.len()];
+    let mut best = vec![0.0_f64; ENTRIES.len()];
     let mut word_sets: Vec<Vec<&'static str>> = Vec::with_capacity(words.len());
     for word in &words {
-        let mut best = vec![0.0_f64; ENTRIES.len()];
+        best.fill(0.0);
         let found = word_matches(word);
-        word_sets.push(found.iter().map(|(w, _)| *w).collect());
-        for (index_word, quality) in found {
+        for &(index_word, quality) in &found {
             let postings = index_postings(index_word);
             let idf = idf(postings.len());
             for &(entry, field) in postings {
                 let entry = usize::from(entry);
                 let score = quality * FIELD_WEIGHTS[usize::from(field)] * idf;
-                if score > best[entry] {
-                    best[entry] = score;
-                }
-                if !matched[entry].contains(&index_word) {
-                    matched[entry].push(index_word);
-                }
+                best[entry] = best[entry].max(score);
             }
         }
+        word_sets.push(found.into_iter().map(|(w, _)| w).collect());
         code_matches(word, &mut best);
         for (i, score) in best.iter().enumerate() {
             if *score > 0.0 {
@@ -75,29 +75,48 @@ pub fn search(query: &str, limit: usize) -> Vec<Match> {
             }
         }
     }
-    let mut results: Vec<Match> = totals
+    let mut scored: Vec<(usize, f64)> = totals
         .iter()
         .enumerate()
-        .filter(|(_, total)| **total > 0.0)
+        .filter(|(i, total)| **total > 0.0 && keep(&ENTRIES[*i]))
         .map(|(i, total)| {
             let coverage = f64::from(hits[i]) / words.len() as f64;
             let entry = &ENTRIES[i];
             let score =
                 (total * coverage * coverage + phrase_bonus(entry, &word_sets)) * demotion(entry);
-            Match {
-                entry,
-                score,
-                matched: std::mem::take(&mut matched[i]),
-            }
+            (i, score)
         })
         .collect();
-    results.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| (a.entry.code, a.entry.substatus).cmp(&(b.entry.code, b.entry.substatus)))
+    scored.sort_by(|a, b| {
+        let (ea, eb) = (&ENTRIES[a.0], &ENTRIES[b.0]);
+        b.1.total_cmp(&a.1)
+            .then_with(|| (ea.code, ea.substatus).cmp(&(eb.code, eb.substatus)))
     });
-    results.truncate(limit);
-    results
+    scored.truncate(limit);
+    // Which words matched is only needed for the results shown.
+    scored
+        .into_iter()
+        .map(|(i, score)| Match {
+            entry: &ENTRIES[i],
+            score,
+            matched: matched_words(i, &word_sets),
+        })
+        .collect()
+}
+
+/// The index words of the query that occur in entry `i`.
+fn matched_words(i: usize, word_sets: &[Vec<&'static str>]) -> Vec<&'static str> {
+    let mut matched = Vec::new();
+    for &word in word_sets.iter().flatten() {
+        let postings = index_postings(word);
+        let present = postings
+            .binary_search_by_key(&i, |(e, _)| usize::from(*e))
+            .is_ok();
+        if present && !matched.contains(&word) {
+            matched.push(word);
+        }
+    }
+    matched
 }
 
 /// Index words matching a query word, with the quality of each match.
@@ -231,13 +250,20 @@ fn code_matches(word: &str, best: &mut [f64]) {
 fn phrase_bonus(entry: &Entry, query: &[Vec<&'static str>]) -> f64 {
     let mut bonus: f64 = 0.0;
     let n = query.len() as f64;
+    // Phrases are short; split them on the stack, this runs for every hit.
+    let mut buffer = [""; 24];
     for phrase in entry.phrases.iter() {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        if words.len() == query.len() && fuzzy_run(query, &words) {
+        let mut count = 0;
+        for (slot, word) in buffer.iter_mut().zip(phrase.split(' ')) {
+            *slot = word;
+            count += 1;
+        }
+        let words = &buffer[..count];
+        if words.len() == query.len() && fuzzy_run(query, words) {
             bonus = bonus.max(20.0 * n);
         } else if query.len() > 1 && words.windows(query.len()).any(|w| fuzzy_run(query, w)) {
             bonus = bonus.max(12.0 * n);
-        } else if words.len() > 1 && query.windows(words.len()).any(|q| fuzzy_run(q, &words)) {
+        } else if words.len() > 1 && query.windows(words.len()).any(|q| fuzzy_run(q, words)) {
             bonus = bonus.max(10.0 * words.len() as f64);
         }
     }

@@ -343,10 +343,15 @@ pub fn lookup(code: u16, substatus: Option<u16>) -> &'static [Entry] {
 }
 
 /// The sub-status entries listed under a parent code (IIS `500.x`).
-pub fn substatuses(code: u16) -> impl Iterator<Item = &'static Entry> {
-    ENTRIES
+pub fn substatuses(code: u16) -> &'static [Entry] {
+    // Sorted by (code, substatus), and None sorts first: the sub-statuses of
+    // a code are the run right after its top-level entries.
+    let start = ENTRIES.partition_point(|e| (e.code, e.substatus.is_some()) < (code, true));
+    let len = ENTRIES[start..]
         .iter()
-        .filter(move |e| e.code == code && e.substatus.is_some())
+        .take_while(|e| e.code == code)
+        .count();
+    &ENTRIES[start..start + len]
 }
 
 /// A known code has at least one top-level entry.

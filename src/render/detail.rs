@@ -20,7 +20,7 @@ pub struct DetailOptions {
 pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
     let p = Painter::new(term);
     let width = usize::from(term.width);
-    let mut out = String::new();
+    let mut out = String::with_capacity(4096);
     header(&mut out, entry, p, width);
     section(&mut out, p, width, "Where you see it", entry.seen());
     section(&mut out, p, width, "When to send it", entry.use_when());
@@ -220,11 +220,11 @@ fn example(out: &mut String, p: Painter, e: &Entry) {
 /// The IIS sub-statuses listed under their parent code.
 pub fn render_substatuses(code: u16, term: Term) -> Option<String> {
     let p = Painter::new(term);
-    let subs: Vec<&Entry> = table::substatuses(code).collect();
+    let subs = table::substatuses(code);
     if subs.is_empty() {
         return None;
     }
-    let mut out = String::new();
+    let mut out = String::with_capacity(subs.len() * 64);
     let width = usize::from(term.width);
     let title = format!("Microsoft IIS sub-statuses of {code:03} (httpcode {code:03}.N)");
     writeln!(out, "{}", p.heading(&wrap(&title, width, ""))).unwrap();

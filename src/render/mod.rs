@@ -67,7 +67,7 @@ impl Painter {
 /// is taken to start at column `indent.len()` already (the caller printed a
 /// prefix of that width), and every later line starts with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len() + text.len() / 16 * (indent.len() + 1));
     let indent_len = indent.chars().count();
     let width = width.max(indent_len + 10);
     let room = width - indent_len;
@@ -76,9 +76,18 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         // A word wider than a whole line (a long path or constant) is cut.
         let mut rest = word;
         while !rest.is_empty() {
-            let cut = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+            // Nearly all words are ASCII and shorter than a line.
+            let cut = if rest.len() <= room {
+                rest.len()
+            } else {
+                rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i)
+            };
             let (piece, tail) = rest.split_at(cut);
-            let len = piece.chars().count();
+            let len = if piece.is_ascii() {
+                piece.len()
+            } else {
+                piece.chars().count()
+            };
             let at_line_start = line_len == indent_len;
             if !at_line_start && line_len + 1 + len > width {
                 out.push('\n');
