@@ -82,7 +82,7 @@ fn constants_of(e: &Entry) -> BTreeMap<&'static str, String> {
     };
     crate::lang::ALL
         .iter()
-        .filter(|l| crate::render::detail::applies(e, **l))
+        .filter(|l| crate::lang::applies(e, **l))
         .filter_map(|l| crate::lang::expression(c, *l).map(|x| (l.id(), x)))
         .collect()
 }

@@ -1,7 +1,7 @@
 //! What a status code is called in code, per language, as you would write it.
 
 use crate::cli::Lang;
-use crate::table::Constants;
+use crate::table::{Constants, Entry};
 
 pub const ALL: [Lang; 6] = [
     Lang::Rust,
@@ -34,6 +34,17 @@ impl Lang {
             Lang::Dotnet => ".NET",
             Lang::Node => "Node.js",
         }
+    }
+}
+
+/// Language constants describe the IANA meaning, or the meaning of the
+/// framework that defines the code (Spring's 420, Node's 509).
+pub fn applies(e: &Entry, l: Lang) -> bool {
+    match e.source().id {
+        "iana" => true,
+        "spring" => l == Lang::Java,
+        "nodejs" => l == Lang::Node,
+        _ => false,
     }
 }
 

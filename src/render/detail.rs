@@ -170,7 +170,7 @@ fn in_code(out: &mut String, p: Painter, width: usize, e: &Entry) {
     };
     let langs: Vec<(Lang, String)> = lang::ALL
         .iter()
-        .filter(|l| applies(e, **l))
+        .filter(|l| lang::applies(e, **l))
         .filter_map(|l| lang::expression(constants, *l).map(|x| (*l, x)))
         .collect();
     if langs.is_empty() {
@@ -190,17 +190,6 @@ fn in_code(out: &mut String, p: Painter, width: usize, e: &Entry) {
             )
             .unwrap();
         }
-    }
-}
-
-/// Language constants describe the IANA meaning, or the meaning of the
-/// framework that defines the code (Spring's 420, Node's 509).
-pub fn applies(e: &Entry, l: Lang) -> bool {
-    match e.source().id {
-        "iana" => true,
-        "spring" => l == Lang::Java,
-        "nodejs" => l == Lang::Node,
-        _ => false,
     }
 }
 
