@@ -585,9 +585,10 @@ fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     };
     for path in files {
         let result = if path.as_os_str() == "-" {
-            log_stats::count(io::stdin(), field, &mut counts)
+            log_stats::count_maybe_gzip(io::stdin(), field, &mut counts)
         } else {
-            std::fs::File::open(path).and_then(|file| log_stats::count(file, field, &mut counts))
+            std::fs::File::open(path)
+                .and_then(|file| log_stats::count_maybe_gzip(file, field, &mut counts))
         };
         result.map_err(|e| AppError::Usage(format!("cannot read {}: {e}", path.display())))?;
     }

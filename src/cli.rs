@@ -132,8 +132,8 @@ pub struct GrpcArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Log files (NCSA common or combined, JSON lines, or one code per line);
-    /// `-` or none for standard input.
+    /// Log files (NCSA common or combined, JSON lines, or one code per line,
+    /// plain or gzipped); `-` or none for standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<std::path::PathBuf>,
 

@@ -12,7 +12,7 @@
 //! `--field N` takes the Nth whitespace-separated field instead (1-based,
 //! as awk counts).
 
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::sync::mpsc;
 
 use memchr::{memchr, memchr_iter, memmem};
@@ -217,6 +217,23 @@ pub fn count<R: Read + Send>(
         lines.finish(|line| counts.add_line(line, field));
         Ok(())
     })
+}
+
+/// As `count`, decompressing first when the input starts like gzip (one or
+/// several members, as logrotate and `cat a.gz b.gz` make).
+pub fn count_maybe_gzip<R: Read + Send>(
+    input: R,
+    field: Option<usize>,
+    counts: &mut Counts,
+) -> io::Result<()> {
+    // Small: after the first bytes, reads of a whole chunk bypass it.
+    let mut input = io::BufReader::with_capacity(64 * 1024, input);
+    let gzip = input.fill_buf()?.starts_with(&[0x1f, 0x8b]);
+    if gzip {
+        count(flate2::bufread::MultiGzDecoder::new(input), field, counts)
+    } else {
+        count(input, field, counts)
+    }
 }
 
 /// Counts the lines of an in-memory log (what `count` does, in one thread).
@@ -480,6 +497,26 @@ h - - [23/Nov/2026:11:30:00 +0000] \"GET / HTTP/1.1\" 404 1\n\
         let mut counts = Counts::with_buckets(Granularity::Minute);
         count_slice(log, None, &mut counts);
         assert_eq!(counts.buckets.unwrap().list[1].time, "23/Nov/2026:11:00");
+    }
+
+    #[test]
+    fn gzip_input_is_read_through() {
+        use std::io::Write;
+        let mut plain = Vec::new();
+        for _ in 0..1000 {
+            plain.extend_from_slice(COMBINED);
+            plain.push(b'\n');
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(&plain).unwrap();
+        let mut twice = gz.finish().unwrap();
+        twice.extend_from_within(..); // two members back to back
+        let mut counts = Counts::default();
+        count_maybe_gzip(&twice[..], None, &mut counts).unwrap();
+        assert_eq!((counts.total, counts.by_code[404]), (2000, 2000));
+        let mut counts = Counts::default();
+        count_maybe_gzip(&plain[..], None, &mut counts).unwrap();
+        assert_eq!(counts.total, 1000);
     }
 
     #[test]

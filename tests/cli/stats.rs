@@ -128,3 +128,10 @@ fn time_buckets() {
     assert!(out.contains("23/Nov/2026:09"));
     assert!(out.lines().all(|l| l.chars().count() <= 40), "{out}");
 }
+
+#[test]
+fn gzipped_logs_are_read_as_they_are() {
+    let plain = json(&["stats", &log("combined.log")]);
+    let gzipped = json(&["stats", &log("combined.log.gz")]);
+    assert_eq!(plain, gzipped);
+}
