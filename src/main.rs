@@ -3,11 +3,11 @@
 use std::io;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
 use httpcode::{app, cli};
 
 fn main() -> ExitCode {
-    let cli = match cli::Cli::try_parse() {
+    let cli = match parse() {
         Ok(cli) => cli,
         Err(err) if err.use_stderr() => {
             eprintln!("httpcode: error: {}", one_line(&err));
@@ -29,6 +29,17 @@ fn main() -> ExitCode {
             ExitCode::from(app::USAGE)
         }
     }
+}
+
+/// `Cli::try_parse`, without tearing down clap's command tree afterwards:
+/// the process is about to exit, and freeing it costs more instructions than
+/// looking a code up.
+fn parse() -> Result<cli::Cli, clap::Error> {
+    let command = Box::leak(Box::new(cli::Cli::command()));
+    let matches = Box::leak(Box::new(
+        command.try_get_matches_from_mut(std::env::args_os())?,
+    ));
+    cli::Cli::from_arg_matches_mut(matches)
 }
 
 /// clap's error as one line: its first line, plus the possible values or the

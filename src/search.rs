@@ -122,7 +122,7 @@ fn matched_words(i: usize, word_sets: &[Vec<&'static str>]) -> Vec<&'static str>
 /// Index words matching a query word, with the quality of each match.
 fn word_matches(word: &str) -> Vec<(&'static str, f64)> {
     let mut found = Vec::new();
-    let len = word.chars().count();
+    let len = char_len(word);
     // The index is sorted, so the words sharing a first letter form one run.
     let first = word.chars().next().unwrap_or(' ');
     let start =
@@ -148,8 +148,17 @@ fn word_matches(word: &str) -> Vec<(&'static str, f64)> {
     found
 }
 
+/// Length in characters; the index is nearly all ASCII, where that is bytes.
+fn char_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
 fn typo_quality(word: &str, len: usize, candidate: &str) -> f64 {
-    let candidate_len = candidate.chars().count();
+    let candidate_len = char_len(candidate);
     let allowed = if len >= 8 { 2 } else { 1 };
     if candidate_len.abs_diff(len) > allowed {
         return 0.0;
@@ -202,12 +211,16 @@ pub fn is_index_word(word: &str) -> bool {
 
 /// Words sharing a long stem: `limited` / `limit`, `censored` / `censorship`.
 fn stem_quality(word: &str, len: usize, candidate: &str) -> f64 {
+    // Five letters in common at least: most candidates fail on bytes already.
+    if word.as_bytes().get(..5) != candidate.as_bytes().get(..5) {
+        return 0.0;
+    }
     let common = word
         .chars()
         .zip(candidate.chars())
         .take_while(|(a, b)| a == b)
         .count();
-    let shorter = len.min(candidate.chars().count());
+    let shorter = len.min(char_len(candidate));
     if common >= 5 && common * 4 >= shorter * 3 {
         0.65
     } else {

@@ -217,12 +217,15 @@ pub fn render_substatuses(code: u16, term: Term) -> Option<String> {
     let width = usize::from(term.width);
     let title = format!("Microsoft IIS sub-statuses of {code:03} (httpcode {code:03}.N)");
     writeln!(out, "{}", p.heading(&wrap(&title, width, ""))).unwrap();
-    let label_width = subs.iter().map(|s| s.code_label().len()).max().unwrap_or(0);
+    let labels: Vec<String> = subs.iter().map(Entry::code_label).collect();
+    let label_width = labels.iter().map(String::len).max().unwrap_or(0);
     let indent = " ".repeat(label_width + 4);
-    for s in subs {
-        let label = format!("{:<label_width$}", s.code_label());
-        let name = wrap(s.name(), width, &indent);
-        writeln!(out, "  {}  {name}", p.class(&label, s.class())).unwrap();
+    for (s, label) in subs.iter().zip(&labels) {
+        out.push_str("  ");
+        out.push_str(&p.class(label, s.class()));
+        out.extend(std::iter::repeat_n(' ', label_width - label.len() + 2));
+        out.push_str(&wrap(s.name(), width, &indent));
+        out.push('\n');
     }
     Some(out)
 }

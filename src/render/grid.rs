@@ -50,10 +50,13 @@ impl Grid {
     /// The table as lines no wider than `width`, without trailing spaces.
     pub fn lines(&self, width: u16) -> Vec<String> {
         let width = usize::from(width);
-        if !self.fits_side_by_side(width) {
+        let natural: Vec<usize> = (0..self.header.len())
+            .map(|c| self.natural_width(c))
+            .collect();
+        if !fits_side_by_side(&natural, width) {
             return self.stacked_lines(width);
         }
-        let widths = self.column_widths(width);
+        let widths = self.column_widths(&natural, width);
         let total = LEFT + widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
         let mut out = Vec::new();
         push_row(&mut out, &self.header, &widths);
@@ -70,14 +73,6 @@ impl Grid {
             .map(text_width)
             .max()
             .unwrap_or(0)
-    }
-
-    fn fits_side_by_side(&self, width: usize) -> bool {
-        let columns = self.header.len();
-        let wanted: usize = (0..columns)
-            .map(|c| self.natural_width(c).min(COMFORTABLE_COLUMN))
-            .sum();
-        columns < 2 || LEFT + wanted + GAP * (columns - 1) <= width
     }
 
     /// One record after another, each cell on lines of its own.
@@ -114,9 +109,8 @@ impl Grid {
         )
     }
 
-    fn column_widths(&self, width: usize) -> Vec<usize> {
+    fn column_widths(&self, natural: &[usize], width: usize) -> Vec<usize> {
         let columns = self.header.len();
-        let natural: Vec<usize> = (0..columns).map(|c| self.natural_width(c)).collect();
         let floor: Vec<usize> = (0..columns)
             .map(|c| {
                 let longest_word = self
@@ -129,8 +123,15 @@ impl Grid {
             })
             .collect();
         let available = width.saturating_sub(LEFT + GAP * columns.saturating_sub(1));
-        share(&natural, &floor, available)
+        share(natural, &floor, available)
     }
+}
+
+/// Whether the columns, each up to a comfortable width, fit side by side.
+fn fits_side_by_side(natural: &[usize], width: usize) -> bool {
+    let columns = natural.len();
+    let wanted: usize = natural.iter().map(|n| (*n).min(COMFORTABLE_COLUMN)).sum();
+    columns < 2 || LEFT + wanted + GAP * (columns - 1) <= width
 }
 
 /// Gives every column its natural width if all fit. Otherwise columns no
@@ -222,7 +223,14 @@ fn push_row(out: &mut Vec<String>, cells: &[String], widths: &[usize]) {
 }
 
 fn pad(text: &mut String, count: usize) {
-    text.extend(std::iter::repeat_n(' ', count));
+    // Whole runs of spaces at once: this is the inner loop of every table.
+    const SPACES: &str = "                                                                ";
+    let mut left = count;
+    while left > 0 {
+        let n = left.min(SPACES.len());
+        text.push_str(&SPACES[..n]);
+        left -= n;
+    }
 }
 
 /// A cell's lines joined for a stacked record: a parenthesised line reads

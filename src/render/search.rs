@@ -25,24 +25,26 @@ pub fn render(results: &[Match], term: Term) -> String {
     paint_table(&table, term, &matched)
 }
 
-/// The first text of the entry that holds a matched word, highlighted.
+/// The first text of the entry that holds a matched word: the summary,
+/// a former name, a keyword, a cause, the description, where it is seen.
 pub fn snippet(e: &Entry, matched: &[&str]) -> String {
-    let aliases = (!e.aliases.is_empty()).then(|| format!("Also called {}", e.aliases.join("; ")));
-    let keywords = (!e.keywords.is_empty()).then(|| format!("Keywords: {}", e.keywords.join(", ")));
-    let candidates = std::iter::once(e.summary().to_string())
-        .chain(aliases)
-        .chain(keywords)
-        .chain(e.causes.iter().map(|c| c.to_string()))
-        .chain(std::iter::once(e.description().to_string()))
-        .chain(e.seen().map(str::to_string));
-    let mut fallback = None;
-    for text in candidates {
-        if mentions(&text, matched) {
-            return shorten(&text);
-        }
-        fallback.get_or_insert(text);
+    let hit = |text: &str| mentions(text, matched);
+    if hit(e.summary()) {
+        return shorten(e.summary());
     }
-    shorten(&fallback.unwrap_or_default())
+    if e.aliases.iter().any(hit) {
+        return shorten(&format!("Also called {}", e.aliases.join("; ")));
+    }
+    if e.keywords.iter().any(hit) {
+        return shorten(&format!("Keywords: {}", e.keywords.join(", ")));
+    }
+    let found = e
+        .causes
+        .iter()
+        .chain([e.description()])
+        .chain(e.seen())
+        .find(|t| hit(t));
+    shorten(found.unwrap_or(e.summary()))
 }
 
 /// Whether a word of `text`, ignoring ASCII case, is one of `matched`.
