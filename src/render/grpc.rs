@@ -7,17 +7,17 @@ use crate::table::{self, Class, GrpcCode, GRPC_CODES, HTTP_TO_GRPC};
 use crate::term::Term;
 
 pub fn render_all(term: Term) -> String {
-    let mut table = Grid::new(&["Code", "Name", "HTTP", "Meaning"]);
+    let mut table = Grid::new(&["Code", "Name", "Maps to", "Meaning"]);
     for g in GRPC_CODES {
         table.add_row(vec![
             g.code.to_string(),
             g.name.to_string(),
-            format!("{:03}", g.http),
+            format!("HTTP {:03}", g.http),
             g.meaning.to_string(),
         ]);
     }
     let mut out = paint_table(&table, term, &[]);
-    let note = "HTTP: the status grpc-gateway answers with. A gRPC client that gets an HTTP \
+    let note = "Maps to: the status grpc-gateway answers with. A gRPC client that gets an HTTP \
                 error without a grpc-status reads 400 as INTERNAL, 401 as UNAUTHENTICATED, \
                 403 as PERMISSION_DENIED, 404 as UNIMPLEMENTED, 429, 502, 503 and 504 as \
                 UNAVAILABLE, and anything else as UNKNOWN.";
