@@ -23,7 +23,6 @@ fn main() {
     println!("cargo:rerun-if-changed=src/schema.rs");
     println!("cargo:rerun-if-changed=src/tokenize.rs");
     println!("cargo:rerun-if-changed=src/validate.rs");
-    pack_relative_relocations();
     let data = Path::new("data");
     let tables = match load(data) {
         Ok(tables) => tables,
@@ -35,28 +34,6 @@ fn main() {
     };
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     fs::write(out.join("tables.rs"), generate(&tables)).expect("write tables.rs");
-}
-
-/// The embedded tables are full of pointers, and a position-independent
-/// executable relocates each one at start-up (about 14,000 of them, a third
-/// of a lookup's instructions). Packed relative relocations (RELR) make that
-/// nearly free. Linux with GNU ld 2.38+ and glibc 2.36+ only; elsewhere the
-/// linker's defaults stand.
-fn pack_relative_relocations() {
-    let linux_gnu = env::var("CARGO_CFG_TARGET_OS").as_deref() == Ok("linux")
-        && env::var("CARGO_CFG_TARGET_ENV").as_deref() == Ok("gnu");
-    if linux_gnu && linker_supports_relr() {
-        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
-    }
-}
-
-/// Asks the system linker whether it knows `-z pack-relative-relocs`.
-fn linker_supports_relr() -> bool {
-    std::process::Command::new("ld")
-        .arg("--help")
-        .output()
-        .map(|out| String::from_utf8_lossy(&out.stdout).contains("pack-relative-relocs"))
-        .unwrap_or(false)
 }
 
 // ---- code generation -------------------------------------------------------
