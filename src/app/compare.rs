@@ -1,0 +1,66 @@
+//! `httpcode compare`.
+
+use super::*;
+
+#[derive(Serialize)]
+struct CompareJson {
+    entries: Vec<EntryJson>,
+    difference: Option<String>,
+}
+
+pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
+    let mut entries: Vec<&'static Entry> = Vec::new();
+    let targets = args
+        .codes
+        .iter()
+        .map(|a| query::parse(a))
+        .collect::<Result<Vec<_>, _>>()?;
+    for target in &targets {
+        let before = entries.len();
+        for e in ENTRIES
+            .iter()
+            .filter(|e| matches_for_compare(target, e) && ctx.wants(e))
+        {
+            // One column per code: its first (IANA-first) entry.
+            if !entries
+                .iter()
+                .any(|x| x.code == e.code && x.substatus == e.substatus)
+            {
+                entries.push(e);
+            }
+        }
+        if entries.len() == before {
+            warn(&format!(
+                "{target} is not a known status code; nothing to compare it with"
+            ));
+            return Ok(ExitCode::from(NOT_FOUND));
+        }
+    }
+    if entries.len() < 2 {
+        return Err(AppError::Usage(
+            "compare needs two or more different codes".into(),
+        ));
+    }
+    let codes: Vec<u16> = entries.iter().map(|e| e.code).collect();
+    // Written text for known confusion groups; otherwise what the classes say.
+    let difference = table::key_difference(&codes)
+        .map(str::to_string)
+        .or_else(|| render::compare::class_difference(&entries));
+    if ctx.json {
+        print_json(&CompareJson {
+            entries: json::entries(&entries),
+            difference: difference.clone(),
+        })?;
+    } else {
+        let text = render::compare::render(&entries, difference.as_deref(), ctx.term);
+        print(&text)?;
+    }
+    Ok(ExitCode::from(FOUND))
+}
+
+pub(super) fn matches_for_compare(target: &Target, e: &Entry) -> bool {
+    match *target {
+        Target::Code { code, substatus } => e.code == code && e.substatus == substatus,
+        _ => e.substatus.is_none() && target.matches(e.code),
+    }
+}

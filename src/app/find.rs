@@ -1,0 +1,45 @@
+//! `httpcode search` and bare words.
+
+use super::*;
+
+pub(super) fn search_command(ctx: &Context, args: &SearchArgs) -> Outcome {
+    run_search(ctx, &args.words.join(" "), args.limit)
+}
+
+#[derive(Serialize)]
+struct SearchResultJson {
+    score: f64,
+    #[serde(flatten)]
+    entry: EntryJson,
+}
+
+pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
+    if words.trim().is_empty() {
+        return Err(AppError::Usage("empty search: give some words".into()));
+    }
+    // Filter before truncating, so --source never hides its own matches.
+    let results: Vec<Match> = search::search_where(words, limit, |e| ctx.wants(e));
+    if results.is_empty() {
+        warn(&format!(
+            "nothing matches '{}'; try fewer or other words, or `httpcode list`",
+            shown(words)
+        ));
+        if ctx.json {
+            print("[]\n")?;
+        }
+        return Ok(ExitCode::from(NOT_FOUND));
+    }
+    if ctx.json {
+        let list: Vec<SearchResultJson> = results
+            .iter()
+            .map(|m| SearchResultJson {
+                score: (m.score * 100.0).round() / 100.0,
+                entry: EntryJson::from(m.entry),
+            })
+            .collect();
+        print_json(&list)?;
+    } else {
+        print(&render::search::render(&results, ctx.term))?;
+    }
+    Ok(ExitCode::from(FOUND))
+}

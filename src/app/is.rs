@@ -1,0 +1,26 @@
+//! `httpcode is`: predicates answered by exit code, for scripts.
+
+use super::*;
+
+/// `httpcode is PREDICATE CODE`: the answer is the exit code.
+pub(super) fn is(ctx: &Context, args: &IsArgs) -> Outcome {
+    let code = single_code(&args.code, "is takes one code, like 404")?;
+    let entry = table::lookup(code, None).iter().find(|e| ctx.wants(e));
+    let class = Class::of(code);
+    let answer = match args.predicate {
+        Predicate::Retryable => entry.is_some_and(|e| e.retryable),
+        Predicate::Cacheable => entry.is_some_and(|e| e.cacheable),
+        Predicate::Redirect => entry.is_some_and(|e| e.redirect.is_some()),
+        Predicate::Error => class.0 >= 4 || (class.0 == 0 && entry.is_some()),
+        Predicate::ClientError => class.0 == 4,
+        Predicate::ServerError => class.0 == 5,
+        Predicate::Success => class.0 == 2,
+        Predicate::Informational => class.0 == 1,
+        Predicate::Official => table::lookup(code, None).iter().any(|e| e.official()),
+        Predicate::Known => entry.is_some(),
+    };
+    if args.verbose {
+        print(if answer { "yes\n" } else { "no\n" })?;
+    }
+    Ok(ExitCode::from(if answer { FOUND } else { NOT_FOUND }))
+}

@@ -1,0 +1,199 @@
+//! Looking codes up: single codes, classes, patterns, ranges, and `list`.
+
+use super::*;
+
+pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
+    match query::classify(args)? {
+        Request::Words(words) => {
+            reject_mistyped_subcommand(&words)?;
+            run_search(ctx, &words, 10)
+        }
+        Request::Targets(targets) => lookup(ctx, &targets),
+    }
+}
+
+/// `httpcode serch timeout` is a typo for a subcommand, not a search for "serch".
+pub(super) fn reject_mistyped_subcommand(words: &str) -> Result<(), AppError> {
+    let first = words.split_whitespace().next().unwrap_or("").to_lowercase();
+    let len = first.chars().count();
+    if len < 4 || search::is_index_word(&first) {
+        return Ok(());
+    }
+    let allowed = if len >= 6 { 2 } else { 1 };
+    let command = Cli::command();
+    let similar = command
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .find(|name| strsim::osa_distance(name, &first) <= allowed);
+    match similar {
+        Some(name) => Err(AppError::Usage(format!(
+            "unrecognized subcommand '{first}'; did you mean '{name}'?"
+        ))),
+        None => Ok(()),
+    }
+}
+
+pub(super) fn lookup(ctx: &Context, targets: &[Target]) -> Outcome {
+    let mut found: Vec<&'static Entry> = Vec::new();
+    let mut text = String::new();
+    for target in targets {
+        // A target with nothing found has already said so on stderr.
+        let (entries, view) = match *target {
+            Target::Code { code, substatus } => lookup_code(ctx, code, substatus),
+            _ => lookup_pattern(ctx, target),
+        };
+        if entries.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&view);
+        found.extend(entries);
+    }
+    if ctx.json {
+        print_json(&json::entries(&found))?;
+    } else {
+        print(&text)?;
+    }
+    // As grep: 0 when anything was found, even if another code was not.
+    Ok(ExitCode::from(if found.is_empty() {
+        NOT_FOUND
+    } else {
+        FOUND
+    }))
+}
+
+/// Entries for one code, with their rendered detail views.
+pub(super) fn lookup_code(
+    ctx: &Context,
+    code: u16,
+    substatus: Option<u16>,
+) -> (Vec<&'static Entry>, String) {
+    let all = table::lookup(code, substatus);
+    let entries: Vec<&'static Entry> = all.iter().filter(|e| ctx.wants(e)).collect();
+    if entries.is_empty() {
+        explain_missing(ctx, code, substatus, !all.is_empty());
+        return (entries, String::new());
+    }
+    if ctx.json {
+        return (entries, String::new());
+    }
+    let options = DetailOptions {
+        show_example: ctx.show_example,
+    };
+    let views: Vec<String> = entries
+        .iter()
+        .map(|e| render::detail::render(e, ctx.term, options))
+        .collect();
+    let mut text = views.join(&format!(
+        "\n{}\n\n",
+        "─".repeat(usize::from(ctx.term.width).min(40))
+    ));
+    let show_subs = substatus.is_none() && ctx.source.is_none_or(|s| s.id.starts_with("iis"));
+    if show_subs {
+        if let Some(subs) = render::detail::render_substatuses(code, ctx.term) {
+            text.push('\n');
+            text.push_str(&subs);
+        }
+    }
+    (entries, text)
+}
+
+/// Say why nothing was found: a filtered-out source, or a code nobody uses.
+pub(super) fn explain_missing(
+    ctx: &Context,
+    code: u16,
+    substatus: Option<u16>,
+    other_sources: bool,
+) {
+    let label = match substatus {
+        Some(sub) => format!("{code:03}.{sub}"),
+        None => format!("{code:03}"),
+    };
+    if other_sources {
+        let source = ctx.source.map_or("", |s| s.name);
+        warn(&format!(
+            "{label} has no entry from {source} (drop --source to see the others)"
+        ));
+        return;
+    }
+    if substatus.is_some() && table::is_known(code) {
+        warn(&format!(
+            "{label} is not a documented sub-status; `httpcode {code:03}` lists the known ones"
+        ));
+        return;
+    }
+    let class = Class::of(code);
+    let class_text = if class.is_standard() {
+        format!("{} {}: {}", class.label(), class.title(), class.meaning())
+    } else {
+        "No class covers it: HTTP defines 1xx to 5xx only.".to_string()
+    };
+    let nearest: Vec<String> = table::nearest_codes(code, 3)
+        .into_iter()
+        .map(|c| format!("{c:03} {}", table::primary_name(c).unwrap_or("")))
+        .collect();
+    warn(&format!(
+        "{label} is not a known status code: no registry or vendor we know of uses it.\n  {class_text}\n  Nearest known codes: {}",
+        nearest.join(", ")
+    ));
+}
+
+/// A class (`4xx`), pattern (`30x`) or range (`500-504`).
+pub(super) fn lookup_pattern(ctx: &Context, target: &Target) -> (Vec<&'static Entry>, String) {
+    let entries: Vec<&'static Entry> = ENTRIES
+        .iter()
+        .filter(|e| e.substatus.is_none() && target.matches(e.code) && ctx.wants(e))
+        .collect();
+    let subs = ENTRIES
+        .iter()
+        .filter(|e| e.substatus.is_some() && target.matches(e.code) && ctx.wants(e))
+        .count();
+    let whole_class = target.whole_class().map(Class);
+    if entries.is_empty() {
+        match whole_class {
+            Some(class) if !class.is_standard() => warn(&format!(
+                "no known codes in {}: HTTP defines classes 1xx to 5xx only",
+                class.label()
+            )),
+            _ => warn(&format!("no known codes match {target}")),
+        }
+        return (entries, String::new());
+    }
+    if ctx.json {
+        return (entries, String::new());
+    }
+    let mut text = match whole_class {
+        Some(class) => render::class::class_intro(class, ctx.term),
+        None => format!("Codes matching {target}\n"),
+    };
+    text.push('\n');
+    text.push_str(&render::class::entry_table(&entries, ctx.term));
+    text.extend(render::class::substatus_note(subs, ctx.term));
+    (entries, text)
+}
+
+pub(super) fn list(ctx: &Context, args: &ListArgs) -> Outcome {
+    let class = match &args.class {
+        Some(text) => Some(query::parse(text)?),
+        None => None,
+    };
+    let entries: Vec<&'static Entry> = ENTRIES
+        .iter()
+        .filter(|e| ctx.wants(e))
+        .filter(|e| class.as_ref().is_none_or(|c| c.matches(e.code)))
+        .filter(|e| (!args.official || e.official()) && (!args.unofficial || !e.official()))
+        .collect();
+    if entries.is_empty() {
+        warn("no entries match these filters");
+        return Ok(ExitCode::from(NOT_FOUND));
+    }
+    if ctx.json {
+        print_json(&json::entries(&entries))?;
+    } else {
+        let count = format!("{} entries\n", entries.len());
+        print(&(count + &render::class::entry_table(&entries, ctx.term)))?;
+    }
+    Ok(ExitCode::from(FOUND))
+}

@@ -1,0 +1,89 @@
+//! Reference views beside the codes: guides, sources, gRPC, language names.
+
+use super::*;
+
+pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
+    let Some(topic) = &args.topic else {
+        if ctx.json {
+            let topics: Vec<_> = GUIDES
+                .iter()
+                .map(|g| serde_json::json!({"id": g.id, "title": g.title}))
+                .collect();
+            print_json(&topics)?;
+        } else {
+            print(&render::guide::render_topics(ctx.term))?;
+        }
+        return Ok(ExitCode::from(FOUND));
+    };
+    let guide = table::find_guide(topic).ok_or_else(|| {
+        let ids: Vec<&str> = GUIDES.iter().map(|g| g.id).collect();
+        AppError::Usage(format!(
+            "unknown guide '{topic}'; topics: {}",
+            ids.join(", ")
+        ))
+    })?;
+    if ctx.json {
+        print_json(&json::guide(guide))?;
+    } else {
+        print(&render::guide::render(guide, ctx.term))?;
+    }
+    Ok(ExitCode::from(FOUND))
+}
+
+pub(super) fn sources(ctx: &Context) -> Outcome {
+    if ctx.json {
+        print_json(&json::sources())?;
+    } else {
+        print(&render::sources::render(ctx.term))?;
+    }
+    Ok(ExitCode::from(FOUND))
+}
+
+/// `httpcode 404 --lang go`: one line per code, the name in that language.
+pub(super) fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome {
+    let mut lines = String::new();
+    let mut missing = false;
+    for arg in args {
+        let code = single_code(arg, "--lang takes codes like 404, not patterns")?;
+        match table::constants(code).and_then(|c| crate::lang::expression(c, lang)) {
+            Some(expression) => {
+                lines.push_str(&expression);
+                lines.push('\n');
+            }
+            None => {
+                missing = true;
+                warn(&format!("{} has no name for {code:03}", lang.label()));
+            }
+        }
+    }
+    if ctx.json {
+        let list: Vec<&str> = lines.lines().collect();
+        print_json(&list)?;
+    } else {
+        print(&lines)?;
+    }
+    Ok(ExitCode::from(if missing { NOT_FOUND } else { FOUND }))
+}
+
+/// `httpcode grpc [CODE]`.
+pub(super) fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
+    let Some(wanted) = &args.code else {
+        if ctx.json {
+            print_json(&json::grpc_codes(table::GRPC_CODES.iter()))?;
+        } else {
+            print(&render::grpc::render_all(ctx.term))?;
+        }
+        return Ok(ExitCode::from(FOUND));
+    };
+    let code = table::find_grpc(wanted).ok_or_else(|| {
+        AppError::Usage(format!(
+            "'{wanted}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE)"
+        ))
+    })?;
+    if ctx.json {
+        print_json(&json::grpc_codes(std::iter::once(code)))?;
+    } else {
+        print(&render::grpc::render_one(code, ctx.term))?;
+    }
+    Ok(ExitCode::from(FOUND))
+}
