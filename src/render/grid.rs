@@ -49,12 +49,18 @@ impl Grid {
 
     /// The table as lines no wider than `width`, without trailing spaces.
     pub fn lines(&self, width: u16) -> Vec<String> {
+        self.layout(width).0
+    }
+
+    /// The lines, and whether the first is a header (stacked records have
+    /// none).
+    pub fn layout(&self, width: u16) -> (Vec<String>, bool) {
         let width = usize::from(width);
         let natural: Vec<usize> = (0..self.header.len())
             .map(|c| self.natural_width(c))
             .collect();
         if !fits_side_by_side(&natural, width) {
-            return self.stacked_lines(width);
+            return (self.stacked_lines(width), false);
         }
         let widths = self.column_widths(&natural, width);
         let total = LEFT + widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
@@ -64,7 +70,7 @@ impl Grid {
         for row in &self.rows {
             push_row(&mut out, row, &widths);
         }
-        out
+        (out, true)
     }
 
     fn natural_width(&self, column: usize) -> usize {
@@ -338,6 +344,8 @@ mod tests {
 
     #[test]
     fn natural_widths_when_everything_fits() {
+        assert!(grid().layout(80).1, "side by side: a header");
+        assert!(!grid().layout(20).1, "stacked: no header");
         let lines = grid().lines(80);
         assert_eq!(lines[0], " Code  Summary");
         assert_eq!(

@@ -117,11 +117,12 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 pub fn paint_table(table: &Grid, term: Term, highlight: &[&str]) -> String {
     let p = Painter::new(term);
     let mut out = String::new();
-    for (i, line) in table.lines(term.width).into_iter().enumerate() {
+    let (lines, header) = table.layout(term.width);
+    for (i, line) in lines.into_iter().enumerate() {
         let line = line.as_str();
         if !p.on {
             out.push_str(line);
-        } else if i == 0 {
+        } else if i == 0 && header {
             out.push_str(&p.heading(line));
         } else {
             paint_words(&mut out, line, p, highlight);
@@ -176,6 +177,34 @@ mod tests {
         );
         assert_eq!(wrap("one two three", 10, ""), "one two\nthree");
         assert_eq!(wrap("a abcdefghijklmnop", 10, ""), "a\nabcdefghij\nklmnop");
+    }
+
+    #[test]
+    fn only_a_real_header_is_painted_as_one() {
+        let mut grid = Grid::new(&["Code", "Name", "Summary"]);
+        grid.add_row(vec![
+            "404".into(),
+            "Not Found".into(),
+            "Nothing here at all".into(),
+        ]);
+        let wide = paint_table(
+            &grid,
+            Term {
+                color: true,
+                width: 80,
+            },
+            &[],
+        );
+        assert!(wide.starts_with("\u{1b}[1m Code"), "{wide:?}");
+        let stacked = paint_table(
+            &grid,
+            Term {
+                color: true,
+                width: 20,
+            },
+            &[],
+        );
+        assert!(stacked.starts_with(" \u{1b}[33;1m404"), "{stacked:?}");
     }
 
     #[test]
