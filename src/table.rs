@@ -364,6 +364,14 @@ pub fn primary_name(code: u16) -> Option<&'static str> {
     lookup(code, None).first().map(|e| e.name())
 }
 
+/// `404 Not Found`, or just `299` for a code without an entry.
+pub fn code_and_name(code: u16) -> String {
+    match primary_name(code) {
+        Some(name) => format!("{code:03} {name}"),
+        None => format!("{code:03}"),
+    }
+}
+
 /// Known top-level codes closest to `code`: those of its own class first,
 /// then by distance.
 pub fn nearest_codes(code: u16, count: usize) -> Vec<u16> {

@@ -107,10 +107,7 @@ pub(super) fn explain_missing(
     substatus: Option<u16>,
     other_sources: bool,
 ) {
-    let label = match substatus {
-        Some(sub) => format!("{code:03}.{sub}"),
-        None => format!("{code:03}"),
-    };
+    let label = Target::Code { code, substatus }.to_string();
     if other_sources {
         let source = ctx.source.map_or("", |s| s.name);
         warn(&format!(
@@ -132,7 +129,7 @@ pub(super) fn explain_missing(
     };
     let nearest: Vec<String> = table::nearest_codes(code, 3)
         .into_iter()
-        .map(|c| format!("{c:03} {}", table::primary_name(c).unwrap_or("")))
+        .map(table::code_and_name)
         .collect();
     warn(&format!(
         "{label} is not a known status code: no registry or vendor we know of uses it.\n  {class_text}\n  Nearest known codes: {}",

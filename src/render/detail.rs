@@ -118,7 +118,7 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
         let related: Vec<String> = e
             .related()
             .iter()
-            .map(|&c| format!("{c:03} {}", table::primary_name(c).unwrap_or("?")))
+            .map(|&c| table::code_and_name(c))
             .collect();
         line("Confused with", &related.join(" · "));
     }

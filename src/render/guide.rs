@@ -48,7 +48,7 @@ pub fn render(guide: &Guide, term: Term) -> String {
 fn codes_cell(codes: &[u16]) -> String {
     codes
         .iter()
-        .map(|&c| format!("{c:03} {}", table::primary_name(c).unwrap_or("")))
+        .map(|&c| table::code_and_name(c))
         .collect::<Vec<_>>()
         .join("\n")
 }
