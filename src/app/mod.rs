@@ -12,8 +12,8 @@ use clap::CommandFactory;
 use serde::Serialize;
 
 use crate::cli::{
-    Cli, Command, CompareArgs, GlobalArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs, Predicate,
-    SearchArgs, StatsArgs, TimeUnit,
+    Cli, Command, CompareArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs, Predicate, SearchArgs,
+    StatsArgs, TimeUnit,
 };
 use crate::json::{self, EntryJson};
 use crate::query::{self, Request, Target};
@@ -86,8 +86,7 @@ struct Context {
 }
 
 pub fn run(cli: Cli) -> Outcome {
-    let mut ctx = Context::new(&cli.global)?;
-    ctx.show_example = !cli.no_example;
+    let ctx = Context::new(&cli)?;
     match cli.command {
         Some(Command::List(args)) => list(&ctx, &args),
         Some(Command::Search(args)) => search_command(&ctx, &args),
@@ -113,7 +112,8 @@ pub fn run(cli: Cli) -> Outcome {
 }
 
 impl Context {
-    fn new(global: &GlobalArgs) -> Result<Context, AppError> {
+    fn new(cli: &Cli) -> Result<Context, AppError> {
+        let global = &cli.global;
         let source = match &global.source {
             Some(name) => Some(table::find_source(name).ok_or_else(|| {
                 AppError::Usage(format!(
@@ -126,7 +126,7 @@ impl Context {
             term: Term::detect(global.color, global.width),
             json: global.json,
             source,
-            show_example: true,
+            show_example: !cli.no_example,
         })
     }
 
