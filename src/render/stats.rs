@@ -74,13 +74,7 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
         .max()
         .unwrap_or(4)
         .max(4);
-    let count_width = buckets
-        .list
-        .iter()
-        .map(|b| thousands(b.total).len())
-        .max()
-        .unwrap_or(1)
-        .max(8);
+    let count_width = count_column(buckets.list.iter().map(|b| b.total));
     let full = 1 + time_width + 2 + count_width + 2 + 7 + 2 + 7 + 3;
     let show_client = full <= width;
     let mut header = format!(" {:<time_width$}  {:>count_width$}", "Time", "Requests");
@@ -90,13 +84,7 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
     header.push_str(&format!("  {:>7}", "5xx"));
     writeln!(out, "{}", p.heading(&header)).unwrap();
     let bar_room = width.saturating_sub(header.chars().count() + 2);
-    let largest = buckets
-        .list
-        .iter()
-        .map(|b| b.total)
-        .max()
-        .unwrap_or(1)
-        .max(1);
+    let largest = buckets.list.iter().map(|b| b.total).max().unwrap_or(0);
     for b in &buckets.list {
         let share = |n: u64| n as f64 / b.total.max(1) as f64;
         let mut line = format!(
@@ -117,9 +105,8 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
             server_text
         });
         if bar_room > 0 {
-            let bar_len = ((b.total as f64 / largest as f64) * bar_room as f64).round() as usize;
             line.push_str("  ");
-            line.push_str(&"█".repeat(bar_len.max(1)));
+            line.push_str(&bar(b.total, largest, bar_room));
         }
         writeln!(out, "{line}").unwrap();
     }
@@ -187,6 +174,18 @@ fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
     }
 }
 
+/// Width of a column of counts: the widest, and at least "Requests".
+fn count_column(counts: impl Iterator<Item = u64>) -> usize {
+    counts.map(|n| thousands(n).len()).max().unwrap_or(1).max(8)
+}
+
+/// A bar `room` wide for the largest count, at least one block for any
+/// count above zero.
+fn bar(n: u64, largest: u64, room: usize) -> String {
+    let len = (n as f64 / largest.max(1) as f64 * room as f64).round() as usize;
+    "█".repeat(len.max(usize::from(n > 0)))
+}
+
 /// Label, count, share and a bar scaled to the largest row.
 fn bars(
     out: &mut String,
@@ -196,12 +195,7 @@ fn bars(
     title: &str,
     rows: &[(String, u64, Class)],
 ) {
-    let count_width = rows
-        .iter()
-        .map(|(_, n, _)| thousands(*n).len())
-        .max()
-        .unwrap_or(1)
-        .max(8);
+    let count_width = count_column(rows.iter().map(|(_, n, _)| *n));
     let label_width = rows
         .iter()
         .map(|(l, _, _)| l.chars().count())
@@ -210,7 +204,7 @@ fn bars(
         .clamp(title.len(), (width / 3).max(8));
     let fixed = 1 + label_width + 2 + count_width + 2 + 7 + 2;
     let bar_room = width.saturating_sub(fixed).max(1);
-    let largest = rows.iter().map(|(_, n, _)| *n).max().unwrap_or(1).max(1);
+    let largest = rows.iter().map(|(_, n, _)| *n).max().unwrap_or(0);
     writeln!(
         out,
         "{}",
@@ -229,8 +223,7 @@ fn bars(
             label.clone()
         };
         let pad = " ".repeat(label_width - shown.chars().count());
-        let bar_len = ((*n as f64 / largest as f64) * bar_room as f64).round() as usize;
-        let bar = "█".repeat(bar_len.max(usize::from(*n > 0)));
+        let bar = bar(*n, largest, bar_room);
         writeln!(
             out,
             " {}{pad}  {:>count_width$}  {:>6.2}%  {}",
