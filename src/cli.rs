@@ -38,14 +38,6 @@ pub struct Cli {
     #[arg(value_name = "CODE|PATTERN|WORDS", allow_negative_numbers = true)]
     pub query: Vec<String>,
 
-    /// Leave out the raw HTTP example in detail views.
-    #[arg(long = "no-example")]
-    pub no_example: bool,
-
-    /// Print only the code's name in this language (`http.StatusNotFound`).
-    #[arg(long = "lang", value_enum, value_name = "LANG")]
-    pub lang: Option<Lang>,
-
     #[command(flatten)]
     pub global: GlobalArgs,
 
@@ -53,6 +45,7 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Options that mean the same before or after a subcommand.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Print JSON (an array of entries for lookups; schema in the README).
@@ -70,6 +63,14 @@ pub struct GlobalArgs {
     /// Only entries from this source (iana, nginx, cloudflare, iis, ...; see `httpcode sources`).
     #[arg(long = "source", global = true, value_name = "SOURCE")]
     pub source: Option<String>,
+
+    /// Print only the code's name in this language (`http.StatusNotFound`).
+    #[arg(long = "lang", value_enum, global = true, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// Leave out the raw HTTP example in detail views.
+    #[arg(long = "no-example", global = true)]
+    pub no_example: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -221,8 +222,8 @@ pub struct SearchArgs {
     pub words: Vec<String>,
 
     /// Show at most this many results.
-    #[arg(long = "limit", default_value_t = 10, value_name = "N")]
-    pub limit: usize,
+    #[arg(long = "limit", default_value_t = 10, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub limit: u16,
 }
 
 #[derive(Debug, Args)]

@@ -222,10 +222,10 @@ pub struct SourceJson {
     pub facts: &'static str,
 }
 
-pub fn sources() -> SourcesJson {
+pub fn sources(only: Option<&crate::table::Source>) -> SourcesJson {
     SourcesJson {
         iana_snapshot: IANA_SNAPSHOT,
-        sources: crate::render::sources::counts()
+        sources: crate::render::sources::counts(only)
             .into_iter()
             .map(|(s, entries)| SourceJson {
                 id: s.id,

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod escape;
 pub mod json;
 pub mod lang;
 pub mod math;

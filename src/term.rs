@@ -1,8 +1,6 @@
 //! Color and width, decided once from the flags and the environment, then
 //! passed to the renderers as plain values.
 
-use std::io::IsTerminal;
-
 use crate::cli::ColorChoice;
 
 /// Width used when standard output is not a terminal: stable output for pipes.
@@ -15,8 +13,8 @@ pub struct Term {
 }
 
 impl Term {
-    pub fn detect(choice: ColorChoice, width: Option<u16>) -> Term {
-        let is_tty = std::io::stdout().is_terminal();
+    /// `is_tty`: whether standard output is a terminal.
+    pub fn detect(choice: ColorChoice, width: Option<u16>, is_tty: bool) -> Term {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Term {
             color: wants_color(choice, is_tty, no_color),

@@ -6,6 +6,8 @@ mod common;
 mod compare;
 #[path = "cli/errors.rs"]
 mod errors;
+#[path = "cli/grammar.rs"]
+mod grammar;
 #[path = "cli/grpc.rs"]
 mod grpc;
 #[path = "cli/json.rs"]

@@ -30,10 +30,10 @@ pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
             }
         }
         if entries.len() == before {
-            warn(&format!(
+            ctx.warn(&format!(
                 "{target} is not a known status code; nothing to compare it with"
             ));
-            return Ok(ExitCode::from(NOT_FOUND));
+            return Ok(NOT_FOUND);
         }
     }
     if entries.len() < 2 {
@@ -47,15 +47,15 @@ pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
         .map(str::to_string)
         .or_else(|| render::compare::class_difference(&entries));
     if ctx.json {
-        print_json(&CompareJson {
+        ctx.print_json(&CompareJson {
             entries: json::entries(&entries),
             difference: difference.clone(),
         })?;
     } else {
         let text = render::compare::render(&entries, difference.as_deref(), ctx.term);
-        print(&text)?;
+        ctx.print(&text)?;
     }
-    Ok(ExitCode::from(FOUND))
+    Ok(FOUND)
 }
 
 pub(super) fn matches_for_compare(target: &Target, e: &Entry) -> bool {

@@ -3,7 +3,7 @@
 use super::*;
 
 pub(super) fn search_command(ctx: &Context, args: &SearchArgs) -> Outcome {
-    run_search(ctx, &args.words.join(" "), args.limit)
+    run_search(ctx, &args.words.join(" "), usize::from(args.limit))
 }
 
 #[derive(Serialize)]
@@ -20,14 +20,14 @@ pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
     // Filter before truncating, so --source never hides its own matches.
     let results: Vec<Match> = search::search_where(words, limit, |e| ctx.wants(e));
     if results.is_empty() {
-        warn(&format!(
+        ctx.warn(&format!(
             "nothing matches '{}'; try fewer or other words, or `httpcode list`",
             shown(words)
         ));
         if ctx.json {
-            print("[]\n")?;
+            ctx.print("[]\n")?;
         }
-        return Ok(ExitCode::from(NOT_FOUND));
+        return Ok(NOT_FOUND);
     }
     if ctx.json {
         let list: Vec<SearchResultJson> = results
@@ -37,9 +37,9 @@ pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
                 entry: EntryJson::from(m.entry),
             })
             .collect();
-        print_json(&list)?;
+        ctx.print_json(&list)?;
     } else {
-        print(&render::search::render(&results, ctx.term))?;
+        ctx.print(&render::search::render(&results, ctx.term))?;
     }
-    Ok(ExitCode::from(FOUND))
+    Ok(FOUND)
 }

@@ -3,17 +3,17 @@
 use super::*;
 
 /// Completion script generated from the clap definition.
-pub(super) fn completions(shell: clap_complete::Shell) -> Outcome {
+pub(super) fn completions(ctx: &Context, shell: clap_complete::Shell) -> Outcome {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "httpcode", &mut script);
-    print(&String::from_utf8_lossy(&script))?;
-    Ok(ExitCode::from(FOUND))
+    ctx.print(&String::from_utf8_lossy(&script))?;
+    Ok(FOUND)
 }
 
 /// Man page generated from the clap definition.
-pub(super) fn man() -> Outcome {
+pub(super) fn man(ctx: &Context) -> Outcome {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command()).render(&mut page)?;
-    print(&String::from_utf8_lossy(&page))?;
-    Ok(ExitCode::from(FOUND))
+    ctx.print(&String::from_utf8_lossy(&page))?;
+    Ok(FOUND)
 }

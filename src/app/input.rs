@@ -14,20 +14,21 @@ struct HopJson {
 
 /// No arguments and a pipe on stdin: explain each status read from it.
 pub(super) fn from_stdin(ctx: &Context) -> Outcome {
-    let read = stdin::read(io::stdin().lock())?;
+    let mut input = ctx.stdin.borrow_mut();
+    let read = stdin::read(io::BufReader::new(&mut **input))?;
     if read.skipped > 0 {
-        warn(&format!(
+        ctx.warn(&format!(
             "skipped {} unreadable line(s) on stdin (binary, invalid UTF-8 or over {} bytes)",
             read.skipped,
             stdin::MAX_LINE
         ));
     }
     if read.hops.is_empty() {
-        warn("no status codes or status lines on stdin");
+        ctx.warn("no status codes or status lines on stdin");
         if ctx.json {
-            print("[]\n")?;
+            ctx.print("[]\n")?;
         }
-        return Ok(ExitCode::from(NOT_FOUND));
+        return Ok(NOT_FOUND);
     }
     if ctx.json {
         let hops: Vec<HopJson> = read
@@ -42,11 +43,11 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
                 retry_after: h.retry_after,
             })
             .collect();
-        print_json(&hops)?;
+        ctx.print_json(&hops)?;
     } else {
-        print(&render::chain::render(&read.hops, ctx.term))?;
+        ctx.print(&render::chain::render(&read.hops, ctx.term))?;
     }
-    Ok(ExitCode::from(FOUND))
+    Ok(FOUND)
 }
 
 /// `httpcode stats FILE...`: one streaming pass over each input.
@@ -65,7 +66,7 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     };
     for path in files {
         let result = if path.as_os_str() == "-" {
-            log_stats::count_maybe_gzip(io::stdin(), field, &mut counts)
+            log_stats::count_maybe_gzip(&mut **ctx.stdin.borrow_mut(), field, &mut counts)
         } else {
             std::fs::File::open(path)
                 .and_then(|file| log_stats::count_maybe_gzip(file, field, &mut counts))
@@ -73,13 +74,9 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
         result.map_err(|e| AppError::Usage(format!("cannot read {}: {e}", path.display())))?;
     }
     if ctx.json {
-        print_json(&json::stats(&counts))?;
+        ctx.print_json(&json::stats(&counts))?;
     } else {
-        print(&render::stats::render(&counts, ctx.term))?;
+        ctx.print(&render::stats::render(&counts, ctx.term))?;
     }
-    Ok(ExitCode::from(if counts.total > 0 {
-        FOUND
-    } else {
-        NOT_FOUND
-    }))
+    Ok(if counts.total > 0 { FOUND } else { NOT_FOUND })
 }

@@ -20,7 +20,7 @@ pub(super) fn is(ctx: &Context, args: &IsArgs) -> Outcome {
         Predicate::Known => entry.is_some(),
     };
     if args.verbose {
-        print(if answer { "yes\n" } else { "no\n" })?;
+        ctx.print(if answer { "yes\n" } else { "no\n" })?;
     }
-    Ok(ExitCode::from(if answer { FOUND } else { NOT_FOUND }))
+    Ok(if answer { FOUND } else { NOT_FOUND })
 }

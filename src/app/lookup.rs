@@ -52,16 +52,12 @@ pub(super) fn lookup(ctx: &Context, targets: &[Target]) -> Outcome {
         found.extend(entries);
     }
     if ctx.json {
-        print_json(&json::entries(&found))?;
+        ctx.print_json(&json::entries(&found))?;
     } else {
-        print(&text)?;
+        ctx.print(&text)?;
     }
     // As grep: 0 when anything was found, even if another code was not.
-    Ok(ExitCode::from(if found.is_empty() {
-        NOT_FOUND
-    } else {
-        FOUND
-    }))
+    Ok(if found.is_empty() { NOT_FOUND } else { FOUND })
 }
 
 /// Entries for one code, with their rendered detail views.
@@ -110,13 +106,13 @@ pub(super) fn explain_missing(
     let label = Target::Code { code, substatus }.to_string();
     if other_sources {
         let source = ctx.source.map_or("", |s| s.name);
-        warn(&format!(
+        ctx.warn(&format!(
             "{label} has no entry from {source} (drop --source to see the others)"
         ));
         return;
     }
     if substatus.is_some() && table::is_known(code) {
-        warn(&format!(
+        ctx.warn(&format!(
             "{label} is not a documented sub-status; `httpcode {code:03}` lists the known ones"
         ));
         return;
@@ -131,7 +127,7 @@ pub(super) fn explain_missing(
         .into_iter()
         .map(table::code_and_name)
         .collect();
-    warn(&format!(
+    ctx.warn(&format!(
         "{label} is not a known status code: no registry or vendor we know of uses it.\n  {class_text}\n  Nearest known codes: {}",
         nearest.join(", ")
     ));
@@ -150,11 +146,11 @@ pub(super) fn lookup_pattern(ctx: &Context, target: &Target) -> (Vec<&'static En
     let whole_class = target.whole_class().map(Class);
     if entries.is_empty() {
         match whole_class {
-            Some(class) if !class.is_standard() => warn(&format!(
+            Some(class) if !class.is_standard() => ctx.warn(&format!(
                 "no known codes in {}: HTTP defines classes 1xx to 5xx only",
                 class.label()
             )),
-            _ => warn(&format!("no known codes match {target}")),
+            _ => ctx.warn(&format!("no known codes match {target}")),
         }
         return (entries, String::new());
     }
@@ -183,14 +179,14 @@ pub(super) fn list(ctx: &Context, args: &ListArgs) -> Outcome {
         .filter(|e| (!args.official || e.official()) && (!args.unofficial || !e.official()))
         .collect();
     if entries.is_empty() {
-        warn("no entries match these filters");
-        return Ok(ExitCode::from(NOT_FOUND));
+        ctx.warn("no entries match these filters");
+        return Ok(NOT_FOUND);
     }
     if ctx.json {
-        print_json(&json::entries(&entries))?;
+        ctx.print_json(&json::entries(&entries))?;
     } else {
         let count = format!("{} entries\n", entries.len());
-        print(&(count + &render::class::entry_table(&entries, ctx.term)))?;
+        ctx.print(&(count + &render::class::entry_table(&entries, ctx.term)))?;
     }
-    Ok(ExitCode::from(FOUND))
+    Ok(FOUND)
 }

@@ -4,17 +4,19 @@
 //! the context decided from global flags, printing) lives here, and the
 //! submodules see it through `use super::*`.
 
+use std::cell::RefCell;
+use std::ffi::OsString;
 use std::fmt;
-use std::io::{self, IsTerminal, Write};
-use std::process::ExitCode;
+use std::io::{self, Read, Write};
 
 use clap::CommandFactory;
 use serde::Serialize;
 
 use crate::cli::{
-    Cli, Command, CompareArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs, Predicate, SearchArgs,
-    StatsArgs, TimeUnit,
+    Cli, Command, CompareArgs, GlobalArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs, Predicate,
+    SearchArgs, StatsArgs, TimeUnit,
 };
+use crate::escape::{self, shown};
 use crate::json::{self, EntryJson};
 use crate::query::{self, Request, Target};
 use crate::render::{self, detail::DetailOptions};
@@ -30,6 +32,7 @@ mod generate;
 mod input;
 mod is;
 mod lookup;
+mod parse;
 mod reference;
 
 use compare::compare;
@@ -75,89 +78,189 @@ impl From<query::NotACode> for AppError {
     }
 }
 
-type Outcome = Result<ExitCode, AppError>;
+type Outcome = Result<u8, AppError>;
+
+/// Where a run reads and writes: the process's streams, or buffers when
+/// tests and the fuzzer drive the real command line in-process.
+pub struct Streams<'a> {
+    pub stdin: &'a mut (dyn Read + Send),
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+    pub stdin_is_terminal: bool,
+    pub stdout_is_terminal: bool,
+}
 
 /// Everything a command needs besides its own arguments.
-struct Context {
+struct Context<'a> {
     term: Term,
     json: bool,
     source: Option<&'static Source>,
     show_example: bool,
+    lang: Option<Lang>,
+    stdin: RefCell<&'a mut (dyn Read + Send)>,
+    stdout: RefCell<&'a mut dyn Write>,
+    stderr: RefCell<&'a mut dyn Write>,
+    stdin_is_terminal: bool,
 }
 
-pub fn run(cli: Cli) -> Outcome {
-    let ctx = Context::new(&cli)?;
-    match cli.command {
-        Some(Command::List(args)) => list(&ctx, &args),
-        Some(Command::Search(args)) => search_command(&ctx, &args),
-        Some(Command::Compare(args)) => compare(&ctx, &args),
-        Some(Command::Guide(args)) => guide(&ctx, &args),
-        Some(Command::Sources) => sources(&ctx),
-        Some(Command::Is(args)) => is(&ctx, &args),
-        Some(Command::Grpc(args)) => grpc(&ctx, &args),
-        Some(Command::Stats(args)) => stats(&ctx, &args),
-        Some(Command::Completions(args)) => completions(args.shell),
-        Some(Command::Man) => man(),
-        None if cli.query.is_empty() && !io::stdin().is_terminal() => from_stdin(&ctx),
-        None if cli.query.is_empty() => {
-            let help = Cli::command().render_help().to_string();
-            print(&help)?;
-            Ok(ExitCode::from(USAGE))
+/// The whole command line, from arguments to exit code: parse, run, and
+/// report an error on stderr. Nothing here panics on a failed write; a lost
+/// stderr still leaves the exit code the run earned.
+pub fn main(args: Vec<OsString>, streams: Streams) -> u8 {
+    let cli = match parse::parse(args) {
+        Ok(cli) => cli,
+        Err(err) => return parse::report(err, streams),
+    };
+    let Streams {
+        stdin,
+        stdout,
+        stderr,
+        stdin_is_terminal,
+        stdout_is_terminal,
+    } = streams;
+    let terminals = (stdin_is_terminal, stdout_is_terminal);
+    let result = match Context::new(&cli.global, stdin, stdout, &mut *stderr, terminals) {
+        Ok(ctx) => run(&ctx, cli.query, cli.command),
+        Err(err) => Err(err),
+    };
+    match result {
+        Ok(code) => code,
+        Err(AppError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => FOUND,
+        Err(err) => {
+            let _ = writeln!(
+                stderr,
+                "httpcode: error: {}",
+                escape::message(&err.to_string())
+            );
+            USAGE
         }
-        None => match cli.lang {
-            Some(lang) => lang_lines(&ctx, &cli.query, lang),
-            None => lookup_or_search(&ctx, &cli.query),
+    }
+}
+
+fn run(ctx: &Context, query: Vec<String>, command: Option<Command>) -> Outcome {
+    check_applies(ctx, command.as_ref())?;
+    match command {
+        Some(Command::List(args)) => list(ctx, &args),
+        Some(Command::Search(args)) => search_command(ctx, &args),
+        Some(Command::Compare(args)) => compare(ctx, &args),
+        Some(Command::Guide(args)) => guide(ctx, &args),
+        Some(Command::Sources) => sources(ctx),
+        Some(Command::Is(args)) => is(ctx, &args),
+        Some(Command::Grpc(args)) => grpc(ctx, &args),
+        Some(Command::Stats(args)) => stats(ctx, &args),
+        Some(Command::Completions(args)) => completions(ctx, args.shell),
+        Some(Command::Man) => man(ctx),
+        None if query.is_empty() && !ctx.stdin_is_terminal => from_stdin(ctx),
+        None if query.is_empty() => {
+            let help = Cli::command().render_help().to_string();
+            ctx.print(&help)?;
+            Ok(USAGE)
+        }
+        None => match ctx.lang {
+            Some(lang) => lang_lines(ctx, &query, lang),
+            None => lookup_or_search(ctx, &query),
         },
     }
 }
 
-impl Context {
-    fn new(cli: &Cli) -> Result<Context, AppError> {
-        let global = &cli.global;
+/// Options that would change nothing are refused rather than ignored, so a
+/// script never takes one command's output for what it asked for. Options
+/// that only shape the view (--color, --width, --no-example) are harmless
+/// everywhere.
+fn check_applies(ctx: &Context, command: Option<&Command>) -> Result<(), AppError> {
+    let Some(command) = command else {
+        return Ok(());
+    };
+    let name = parse::name_of(command);
+    let refuse = |option: &str, works_with: &str| {
+        Err(AppError::Usage(format!(
+            "{option} does not apply to `httpcode {name}`; it works with {works_with}"
+        )))
+    };
+    if ctx.lang.is_some() {
+        return refuse(
+            "--lang",
+            "codes (httpcode 404 --lang go) and codes read from stdin",
+        );
+    }
+    let filters = matches!(
+        command,
+        Command::List(_)
+            | Command::Search(_)
+            | Command::Compare(_)
+            | Command::Is(_)
+            | Command::Sources
+    );
+    if ctx.source.is_some() && !filters {
+        return refuse("--source", "lookups, list, search, compare, is and sources");
+    }
+    if ctx.json && matches!(command, Command::Completions(_) | Command::Man) {
+        return refuse("--json", "every command but completions and man");
+    }
+    Ok(())
+}
+
+impl<'a> Context<'a> {
+    fn new(
+        global: &GlobalArgs,
+        stdin: &'a mut (dyn Read + Send),
+        stdout: &'a mut dyn Write,
+        stderr: &'a mut dyn Write,
+        (stdin_is_terminal, stdout_is_terminal): (bool, bool),
+    ) -> Result<Context<'a>, AppError> {
         let source = match &global.source {
-            Some(name) => Some(table::find_source(name).ok_or_else(|| {
-                AppError::Usage(format!(
-                    "unknown source '{name}' (see `httpcode sources` for the list)"
-                ))
-            })?),
+            Some(name) => Some(find_source(name)?),
             None => None,
         };
         Ok(Context {
-            term: Term::detect(global.color, global.width),
+            term: Term::detect(global.color, global.width, stdout_is_terminal),
             json: global.json,
             source,
-            show_example: !cli.no_example,
+            show_example: !global.no_example,
+            lang: global.lang,
+            stdin: RefCell::new(stdin),
+            stdout: RefCell::new(stdout),
+            stderr: RefCell::new(stderr),
+            stdin_is_terminal,
         })
     }
 
     fn wants(&self, e: &Entry) -> bool {
         self.source.is_none_or(|s| std::ptr::eq(s, e.source()))
     }
-}
 
-/// Write to stdout; a closed pipe surfaces as an error `main` treats as quiet.
-fn print(text: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()
-}
-
-fn print_json<T: Serialize>(value: &T) -> io::Result<()> {
-    print(&json::to_string(value))
-}
-
-/// User input inside a message, cut short: an error stays one line.
-fn shown(input: &str) -> String {
-    const MAX: usize = 60;
-    if input.chars().count() <= MAX {
-        return input.to_string();
+    /// Write to stdout; a closed pipe surfaces as an error `main` treats as quiet.
+    fn print(&self, text: &str) -> io::Result<()> {
+        let mut out = self.stdout.borrow_mut();
+        out.write_all(text.as_bytes())?;
+        out.flush()
     }
-    let cut: String = input.chars().take(MAX).collect();
-    format!("{cut}…")
+
+    fn print_json<T: Serialize>(&self, value: &T) -> io::Result<()> {
+        self.print(&json::to_string(value))
+    }
+
+    /// A warning on stderr. A stderr that cannot be written is no reason to
+    /// fail or abort: the exit code still tells the caller what happened.
+    fn warn(&self, message: &str) {
+        let mut err = self.stderr.borrow_mut();
+        let _ = writeln!(err, "httpcode: {}", escape::message(message));
+        let _ = err.flush();
+    }
 }
 
-fn warn(message: &str) {
-    eprintln!("httpcode: {message}");
+fn find_source(name: &str) -> Result<&'static Source, AppError> {
+    if name.trim().is_empty() {
+        return Err(AppError::Usage(
+            "--source needs a name (see `httpcode sources` for the list)".into(),
+        ));
+    }
+    table::find_source(name).ok_or_else(|| {
+        AppError::Usage(format!(
+            "unknown source '{}' (see `httpcode sources` for the list)",
+            shown(name)
+        ))
+    })
 }
 
 /// One plain code (`404`, a status line), or a usage error saying `why`.
@@ -168,7 +271,8 @@ fn single_code(arg: &str, why: &str) -> Result<u16, AppError> {
             substatus: None,
         } => Ok(code),
         _ => Err(AppError::Usage(format!(
-            "'{arg}' is not a single status code: {why}"
+            "'{}' is not a single status code: {why}",
+            shown(arg)
         ))),
     }
 }

@@ -9,11 +9,11 @@ pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
                 .iter()
                 .map(|g| serde_json::json!({"id": g.id, "title": g.title}))
                 .collect();
-            print_json(&topics)?;
+            ctx.print_json(&topics)?;
         } else {
-            print(&render::guide::render_topics(ctx.term))?;
+            ctx.print(&render::guide::render_topics(ctx.term))?;
         }
-        return Ok(ExitCode::from(FOUND));
+        return Ok(FOUND);
     };
     let guide = table::find_guide(topic).ok_or_else(|| {
         let ids: Vec<&str> = GUIDES.iter().map(|g| g.id).collect();
@@ -23,20 +23,20 @@ pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
         ))
     })?;
     if ctx.json {
-        print_json(&json::guide(guide))?;
+        ctx.print_json(&json::guide(guide))?;
     } else {
-        print(&render::guide::render(guide, ctx.term))?;
+        ctx.print(&render::guide::render(guide, ctx.term))?;
     }
-    Ok(ExitCode::from(FOUND))
+    Ok(FOUND)
 }
 
 pub(super) fn sources(ctx: &Context) -> Outcome {
     if ctx.json {
-        print_json(&json::sources())?;
+        ctx.print_json(&json::sources(ctx.source))?;
     } else {
-        print(&render::sources::render(ctx.term))?;
+        ctx.print(&render::sources::render(ctx.term, ctx.source))?;
     }
-    Ok(ExitCode::from(FOUND))
+    Ok(FOUND)
 }
 
 /// `httpcode 404 --lang go`: one line per code, the name in that language.
@@ -52,28 +52,28 @@ pub(super) fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome 
             }
             None => {
                 missing = true;
-                warn(&format!("{} has no name for {code:03}", lang.label()));
+                ctx.warn(&format!("{} has no name for {code:03}", lang.label()));
             }
         }
     }
     if ctx.json {
         let list: Vec<&str> = lines.lines().collect();
-        print_json(&list)?;
+        ctx.print_json(&list)?;
     } else {
-        print(&lines)?;
+        ctx.print(&lines)?;
     }
-    Ok(ExitCode::from(if missing { NOT_FOUND } else { FOUND }))
+    Ok(if missing { NOT_FOUND } else { FOUND })
 }
 
 /// `httpcode grpc [CODE]`.
 pub(super) fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
     let Some(wanted) = &args.code else {
         if ctx.json {
-            print_json(&json::grpc_codes(table::GRPC_CODES.iter()))?;
+            ctx.print_json(&json::grpc_codes(table::GRPC_CODES.iter()))?;
         } else {
-            print(&render::grpc::render_all(ctx.term))?;
+            ctx.print(&render::grpc::render_all(ctx.term))?;
         }
-        return Ok(ExitCode::from(FOUND));
+        return Ok(FOUND);
     };
     let code = table::find_grpc(wanted).ok_or_else(|| {
         AppError::Usage(format!(
@@ -81,9 +81,9 @@ pub(super) fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
         ))
     })?;
     if ctx.json {
-        print_json(&json::grpc_codes(std::iter::once(code)))?;
+        ctx.print_json(&json::grpc_codes(std::iter::once(code)))?;
     } else {
-        print(&render::grpc::render_one(code, ctx.term))?;
+        ctx.print(&render::grpc::render_one(code, ctx.term))?;
     }
-    Ok(ExitCode::from(FOUND))
+    Ok(FOUND)
 }

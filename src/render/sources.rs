@@ -6,24 +6,33 @@ use super::{grid::Grid, paint_table, wrap};
 use crate::table::{Source, ENTRIES, IANA_SNAPSHOT, SOURCES};
 use crate::term::Term;
 
-/// Entries per source, in the order `data/sources.json` lists them.
-pub fn counts() -> Vec<(&'static Source, usize)> {
+/// Entries per source, in the order `data/sources.json` lists them; with
+/// `only`, that source alone (`--source`).
+pub fn counts(only: Option<&Source>) -> Vec<(&'static Source, usize)> {
     SOURCES
         .iter()
+        .filter(|s| only.is_none_or(|o| o.id == s.id))
         .map(|s| (s, ENTRIES.iter().filter(|e| e.source().id == s.id).count()))
         .collect()
 }
 
-pub fn render(term: Term) -> String {
+pub fn render(term: Term, only: Option<&Source>) -> String {
     let mut out = String::new();
-    let intro = format!(
-        "{} entries from {} sources. IANA entries follow the registry as updated on {IANA_SNAPSHOT}.",
-        ENTRIES.len(),
-        SOURCES.len()
-    );
+    let counts = counts(only);
+    let entries: usize = counts.iter().map(|(_, n)| n).sum();
+    let from = match only {
+        Some(source) => source.name.to_string(),
+        None => format!("{} sources", SOURCES.len()),
+    };
+    let mut intro = format!("{entries} entries from {from}.");
+    if only.is_none_or(|s| s.id == "iana") {
+        intro.push_str(&format!(
+            " IANA entries follow the registry as updated on {IANA_SNAPSHOT}."
+        ));
+    }
     writeln!(out, "{}\n", wrap(&intro, usize::from(term.width), "")).unwrap();
     let mut table = Grid::new(&["Source", "Entries", "Facts checked against"]);
-    for (source, count) in counts() {
+    for (source, count) in counts {
         let name = format!("{}\n--source {}", source.name, source.id);
         table.add_row(vec![
             name.to_string(),
