@@ -56,8 +56,8 @@ pub struct GlobalArgs {
     #[arg(long = "color", value_enum, default_value_t = ColorChoice::Auto, global = true, value_name = "WHEN")]
     pub color: ColorChoice,
 
-    /// Layout width in columns (default: the terminal's, or 80 when not a terminal).
-    #[arg(long = "width", global = true, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    /// Layout width in columns, 40 to 1000 (default: the terminal's, or 80 when not a terminal).
+    #[arg(long = "width", global = true, value_name = "COLUMNS", value_parser = parse_width)]
     pub width: Option<u16>,
 
     /// Only entries from this source (iana, nginx, cloudflare, iis, ...; see `httpcode sources`).
@@ -71,6 +71,24 @@ pub struct GlobalArgs {
     /// Leave out the raw HTTP example in detail views.
     #[arg(long = "no-example", global = true)]
     pub no_example: bool,
+}
+
+/// The narrowest layout every view keeps within; a test checks each view there.
+pub const MIN_WIDTH: u16 = 40;
+/// Wider than any screen; keeps the layout arithmetic small.
+pub const MAX_WIDTH: u16 = 1000;
+
+fn parse_width(text: &str) -> Result<u16, String> {
+    let too_narrow = || format!("views need at least {MIN_WIDTH} columns");
+    match text.trim().parse::<u16>() {
+        Ok(w) if w < MIN_WIDTH => Err(too_narrow()),
+        Ok(w) if w > MAX_WIDTH => Err(format!("at most {MAX_WIDTH} columns")),
+        Ok(w) => Ok(w),
+        Err(_) if text.trim().bytes().all(|b| b.is_ascii_digit()) && !text.trim().is_empty() => {
+            Err(format!("at most {MAX_WIDTH} columns"))
+        }
+        Err(_) => Err(format!("a number of columns, {MIN_WIDTH} to {MAX_WIDTH}")),
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

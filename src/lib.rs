@@ -6,6 +6,7 @@ pub mod cli;
 pub mod escape;
 pub mod json;
 pub mod lang;
+pub mod lines;
 pub mod math;
 pub mod query;
 pub mod render;

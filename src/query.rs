@@ -166,7 +166,7 @@ pub fn parse(arg: &str) -> Result<Target, NotACode> {
 }
 
 fn explain_bad(text: &str) -> String {
-    let shown: String = text.chars().take(40).collect();
+    let shown = crate::escape::shown(text);
     if text.bytes().all(|b| b.is_ascii_digit()) {
         format!("'{shown}' is not a status code: status codes have three digits (000-999)")
     } else if text.starts_with('-') {

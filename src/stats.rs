@@ -15,12 +15,16 @@
 use std::io::{self, BufRead, Read};
 use std::sync::mpsc;
 
-use memchr::{memchr, memchr_iter, memmem};
+use memchr::{memchr, memmem};
+
+use crate::lines::LineSplitter;
 
 /// Bytes read at a time.
 const CHUNK: usize = 1024 * 1024;
-/// Of a longer line only this much is kept; the status is near the start.
-const KEEP_OF_LONG_LINE: usize = 16 * 1024;
+/// Of a longer line only this much is kept. The status comes after the
+/// request path, which can be long, so the bound is generous; it is the
+/// same for every line, wherever chunk boundaries fall.
+pub const MAX_LINE: usize = 1024 * 1024;
 
 /// Counts per code, and the lines that held none.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,14 +211,21 @@ pub fn count<R: Read + Send>(
     }
     std::thread::scope(|scope| {
         scope.spawn(move || read_chunks(input, &empty_rx, &full_tx));
-        let mut lines = LineSplitter::default();
+        let mut lines = LineSplitter::new(MAX_LINE);
         for chunk in &full_rx {
-            let (buffer, len) = chunk?;
-            lines.feed(&buffer[..len], |line| counts.add_line(line, field));
+            let (buffer, len) = match chunk {
+                Ok(chunk) => chunk,
+                Err(e) => {
+                    // What was read before the error still counts.
+                    lines.finish(|line, _| counts.add_line(line, field));
+                    return Err(e);
+                }
+            };
+            lines.feed(&buffer[..len], |line, _| counts.add_line(line, field));
             // The reader may have stopped after an error; then nobody waits.
             let _ = empty_tx.send(buffer);
         }
-        lines.finish(|line| counts.add_line(line, field));
+        lines.finish(|line, _| counts.add_line(line, field));
         Ok(())
     })
 }
@@ -238,9 +249,9 @@ pub fn count_maybe_gzip<R: Read + Send>(
 
 /// Counts the lines of an in-memory log (what `count` does, in one thread).
 pub fn count_slice(data: &[u8], field: Option<usize>, counts: &mut Counts) {
-    let mut lines = LineSplitter::default();
-    lines.feed(data, |line| counts.add_line(line, field));
-    lines.finish(|line| counts.add_line(line, field));
+    let mut lines = LineSplitter::new(MAX_LINE);
+    lines.feed(data, |line, _| counts.add_line(line, field));
+    lines.finish(|line, _| counts.add_line(line, field));
 }
 
 /// The reading side: fills empty buffers until end of input or an error.
@@ -269,49 +280,6 @@ fn read_chunks(
             }
         }
     }
-}
-
-/// Cuts chunks into lines, joining a line that spans chunks and keeping
-/// only the first `KEEP_OF_LONG_LINE` bytes of a very long one.
-#[derive(Default)]
-struct LineSplitter {
-    /// The start of a line that continues into the next chunk.
-    carry: Vec<u8>,
-    /// The current line outgrew KEEP_OF_LONG_LINE: skip to its end.
-    skipping: bool,
-}
-
-impl LineSplitter {
-    fn feed(&mut self, data: &[u8], mut line: impl FnMut(&[u8])) {
-        let mut start = 0;
-        for end in memchr_iter(b'\n', data) {
-            let piece = &data[start..end];
-            if self.carry.is_empty() && !self.skipping {
-                line(piece);
-            } else {
-                keep_prefix(&mut self.carry, piece);
-                line(&self.carry);
-                self.carry.clear();
-                self.skipping = false;
-            }
-            start = end + 1;
-        }
-        if !self.skipping {
-            keep_prefix(&mut self.carry, &data[start..]);
-            self.skipping = self.carry.len() >= KEEP_OF_LONG_LINE;
-        }
-    }
-
-    fn finish(self, mut line: impl FnMut(&[u8])) {
-        if !self.carry.is_empty() {
-            line(&self.carry);
-        }
-    }
-}
-
-fn keep_prefix(carry: &mut Vec<u8>, piece: &[u8]) {
-    let room = KEEP_OF_LONG_LINE.saturating_sub(carry.len());
-    carry.extend_from_slice(&piece[..piece.len().min(room)]);
 }
 
 /// The status of one log line, whatever its format.

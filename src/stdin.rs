@@ -2,8 +2,9 @@
 //! column of codes, or `curl -w '%{http_code}'` values. Pure parsing over
 //! bytes; bad lines are counted, never fatal.
 
-use std::io::{self, BufRead};
+use std::io;
 
+use crate::lines;
 use crate::query::{self, Target};
 
 /// Lines longer than this are not status lines or headers we use.
@@ -26,87 +27,81 @@ pub struct Read {
     pub skipped: usize,
 }
 
-/// Reads every line of `input`, keeping at most `MAX_LINE` bytes of each.
-pub fn read(input: impl BufRead) -> io::Result<Read> {
-    let mut result = Read::default();
-    for_each_line(input, |bytes, too_long| {
-        if too_long || bytes.contains(&0) {
-            result.skipped += 1;
-            return;
-        }
-        match std::str::from_utf8(bytes) {
-            Ok(text) => take_line(&mut result.hops, text),
-            Err(_) => result.skipped += 1,
-        }
+/// Reads every line of `input` and keeps the hops: for tests and the
+/// fuzzer, whose inputs are small. The command streams with `for_each_hop`.
+pub fn read(input: impl io::Read) -> io::Result<Read> {
+    let mut hops = Vec::new();
+    let skipped = for_each_hop(input, |hop| {
+        hops.push(hop);
+        Ok(())
     })?;
-    Ok(result)
+    Ok(Read { hops, skipped })
 }
 
-/// Calls `f` with each line (without its line ending) and whether it was
-/// cut at `MAX_LINE`; memory stays bounded whatever the input.
-fn for_each_line(mut input: impl BufRead, mut f: impl FnMut(&[u8], bool)) -> io::Result<()> {
-    let mut line = Vec::with_capacity(256);
-    let mut too_long = false;
-    loop {
-        let buffer = match input.fill_buf() {
-            Ok(buffer) => buffer,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
+/// Hands each hop to `f` as soon as it is complete (when the next status
+/// line starts, or the input ends), so memory stays bounded and an endless
+/// stream shows its first hops at once. Returns how many lines were
+/// skipped. An error from `f` (a closed output) stops the reading.
+pub fn for_each_hop(
+    input: impl io::Read,
+    mut f: impl FnMut(Hop) -> io::Result<()>,
+) -> io::Result<usize> {
+    let mut hops = HopReader::default();
+    lines::for_each_line(input, MAX_LINE, 64 * 1024, |bytes, cut| {
+        match hops.line(bytes, cut) {
+            Some(hop) => f(hop),
+            None => Ok(()),
+        }
+    })?;
+    if let Some(hop) = hops.current.take() {
+        f(hop)?;
+    }
+    Ok(hops.skipped)
+}
+
+/// Lines in, hops out: a status line or bare code starts a hop, a header
+/// adds context to it, anything else is ignored.
+#[derive(Debug, Default)]
+struct HopReader {
+    current: Option<Hop>,
+    skipped: usize,
+}
+
+impl HopReader {
+    /// Takes one line; returns the hop it completed, if any.
+    fn line(&mut self, bytes: &[u8], cut: bool) -> Option<Hop> {
+        if cut || bytes.contains(&0) {
+            self.skipped += 1;
+            return None;
+        }
+        let Ok(text) = std::str::from_utf8(trim_line_end(bytes)) else {
+            self.skipped += 1;
+            return None;
         };
-        if buffer.is_empty() {
-            if !line.is_empty() || too_long {
-                f(trim_line_end(&line), too_long);
-            }
-            return Ok(());
+        let trimmed = text.trim();
+        if let Some(code) = status_of(trimmed) {
+            let hop = Hop {
+                code,
+                line: trimmed.to_string(),
+                location: None,
+                retry_after: None,
+            };
+            return self.current.replace(hop);
         }
-        let (chunk, ends_line) = match buffer.iter().position(|&b| b == b'\n') {
-            Some(at) => (&buffer[..at], true),
-            None => (buffer, false),
-        };
-        let room = MAX_LINE.saturating_sub(line.len());
-        if chunk.len() > room {
-            too_long = true;
+        let (name, value) = trimmed.split_once(':')?;
+        let hop = self.current.as_mut()?;
+        let value = value.trim().to_string();
+        if name.eq_ignore_ascii_case("location") {
+            hop.location = Some(value);
+        } else if name.eq_ignore_ascii_case("retry-after") {
+            hop.retry_after = Some(value);
         }
-        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
-        let used = chunk.len() + usize::from(ends_line);
-        input.consume(used);
-        if ends_line {
-            f(trim_line_end(&line), too_long);
-            line.clear();
-            too_long = false;
-        }
+        None
     }
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
-}
-
-/// A status line or bare code starts a hop; a header adds context to the
-/// last hop; anything else is ignored.
-fn take_line(hops: &mut Vec<Hop>, text: &str) {
-    let trimmed = text.trim();
-    if let Some(code) = status_of(trimmed) {
-        hops.push(Hop {
-            code,
-            line: trimmed.to_string(),
-            location: None,
-            retry_after: None,
-        });
-        return;
-    }
-    let Some((name, value)) = trimmed.split_once(':') else {
-        return;
-    };
-    let Some(hop) = hops.last_mut() else {
-        return;
-    };
-    let value = value.trim().to_string();
-    if name.eq_ignore_ascii_case("location") {
-        hop.location = Some(value);
-    } else if name.eq_ignore_ascii_case("retry-after") {
-        hop.retry_after = Some(value);
-    }
 }
 
 /// `HTTP/1.1 301 Moved Permanently`, `HTTP/2 200`, `404`, `000`.

@@ -1,7 +1,7 @@
 //! Color and width, decided once from the flags and the environment, then
 //! passed to the renderers as plain values.
 
-use crate::cli::ColorChoice;
+use crate::cli::{ColorChoice, MAX_WIDTH, MIN_WIDTH};
 
 /// Width used when standard output is not a terminal: stable output for pipes.
 pub const DEFAULT_WIDTH: u16 = 80;
@@ -41,7 +41,8 @@ pub fn wants_color(choice: ColorChoice, is_tty: bool, no_color: bool) -> bool {
 fn terminal_width() -> u16 {
     terminal_size::terminal_size()
         .map(|(terminal_size::Width(w), _)| w)
-        .filter(|w| *w >= 20)
+        // A narrower terminal gets the narrowest layout, which it wraps.
+        .map(|w| w.clamp(MIN_WIDTH, MAX_WIDTH))
         .unwrap_or(DEFAULT_WIDTH)
 }
 

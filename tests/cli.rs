@@ -4,6 +4,8 @@
 mod common;
 #[path = "cli/compare.rs"]
 mod compare;
+#[path = "cli/edges.rs"]
+mod edges;
 #[path = "cli/errors.rs"]
 mod errors;
 #[path = "cli/grammar.rs"]

@@ -15,12 +15,19 @@ pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
         .iter()
         .map(|a| query::parse(a))
         .collect::<Result<Vec<_>, _>>()?;
-    for target in &targets {
+    for (i, target) in targets.iter().enumerate() {
+        if targets[..i].contains(target) {
+            return Err(AppError::Usage(format!(
+                "{target} is given twice: compare needs two or more different codes"
+            )));
+        }
         let before = entries.len();
+        let mut matched = false;
         for e in ENTRIES
             .iter()
             .filter(|e| matches_for_compare(target, e) && ctx.wants(e))
         {
+            matched = true;
             // One column per code: its first (IANA-first) entry.
             if !entries
                 .iter()
@@ -29,11 +36,21 @@ pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
                 entries.push(e);
             }
         }
-        if entries.len() == before {
-            ctx.warn(&format!(
-                "{target} is not a known status code; nothing to compare it with"
-            ));
+        if !matched {
+            let elsewhere = ENTRIES.iter().any(|e| matches_for_compare(target, e));
+            ctx.warn(&match ctx.source {
+                Some(source) if elsewhere => format!(
+                    "{target} has no entry from {} (drop --source to see the others)",
+                    source.name
+                ),
+                _ => format!("{target} is not a known status code; nothing to compare it with"),
+            });
             return Ok(NOT_FOUND);
+        }
+        if entries.len() == before {
+            return Err(AppError::Usage(format!(
+                "{target} adds no code not already given: compare needs two or more different codes"
+            )));
         }
     }
     if entries.len() < 2 {

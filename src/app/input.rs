@@ -12,42 +12,128 @@ struct HopJson {
     retry_after: Option<String>,
 }
 
-/// No arguments and a pipe on stdin: explain each status read from it.
+/// Hops shown in the chain table; past it they are counted, not kept.
+const WINDOW: usize = 100;
+
+/// No arguments and a pipe on stdin: explain each status read from it, as
+/// it comes.
 pub(super) fn from_stdin(ctx: &Context) -> Outcome {
     let mut input = ctx.stdin.borrow_mut();
-    let read = stdin::read(io::BufReader::new(&mut **input))?;
-    if read.skipped > 0 {
+    let mut printer = HopPrinter {
+        ctx,
+        seen: 0,
+        items: 0,
+        window: Vec::new(),
+        window_shown: false,
+        missing_names: false,
+    };
+    let skipped = stdin::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
+    if skipped > 0 {
         ctx.warn(&format!(
-            "skipped {} unreadable line(s) on stdin (binary, invalid UTF-8 or over {} bytes)",
-            read.skipped,
+            "skipped {skipped} unreadable line(s) on stdin (binary, invalid UTF-8 or over {} bytes)",
             stdin::MAX_LINE
         ));
     }
-    if read.hops.is_empty() {
-        ctx.warn("no status codes or status lines on stdin");
-        if ctx.json {
-            ctx.print("[]\n")?;
+    printer.finish()
+}
+
+/// Prints hops as they arrive: JSON and `--lang` one by one, the chain
+/// table once its window is full or the input ends.
+struct HopPrinter<'c, 'a> {
+    ctx: &'c Context<'a>,
+    seen: u64,
+    /// JSON array elements printed so far.
+    items: u64,
+    window: Vec<stdin::Hop>,
+    window_shown: bool,
+    /// `--lang` met a code without a constant.
+    missing_names: bool,
+}
+
+impl HopPrinter<'_, '_> {
+    fn hop(&mut self, hop: stdin::Hop) -> io::Result<()> {
+        self.seen += 1;
+        let ctx = self.ctx;
+        let separator = if self.items == 0 { "[\n" } else { ",\n" };
+        self.items += u64::from(ctx.json);
+        match (ctx.lang, ctx.json) {
+            (Some(lang), json) => match lang_line(hop.code, lang) {
+                Some(expression) if json => {
+                    let item = serde_json::to_string(&expression).unwrap_or_default();
+                    ctx.print(&format!("{separator}  {item}"))
+                }
+                Some(expression) => ctx.print(&(expression + "\n")),
+                None => {
+                    self.items -= u64::from(json);
+                    self.missing_names = true;
+                    ctx.warn(&missing_lang(hop.code, lang));
+                    Ok(())
+                }
+            },
+            (None, true) => {
+                let item = json::to_string(&HopJson {
+                    code: hop.code,
+                    name: name_for(ctx, hop.code),
+                    class: Class::of(hop.code).label(),
+                    line: hop.line,
+                    location: hop.location,
+                    retry_after: hop.retry_after,
+                });
+                // An element of a pretty-printed array is indented by two.
+                let indented = item.trim_end().replace('\n', "\n  ");
+                ctx.print(&format!("{separator}  {indented}"))
+            }
+            (None, false) if self.window_shown => Ok(()),
+            (None, false) => {
+                self.window.push(hop);
+                if self.window.len() < WINDOW {
+                    return Ok(());
+                }
+                self.window_shown = true;
+                ctx.print(&self.table(true))
+            }
         }
-        return Ok(NOT_FOUND);
     }
-    if ctx.json {
-        let hops: Vec<HopJson> = read
-            .hops
-            .into_iter()
-            .map(|h| HopJson {
-                code: h.code,
-                name: table::primary_name(h.code),
-                class: Class::of(h.code).label(),
-                line: h.line,
-                location: h.location,
-                retry_after: h.retry_after,
-            })
-            .collect();
-        ctx.print_json(&hops)?;
-    } else {
-        ctx.print(&render::chain::render(&read.hops, ctx.term))?;
+
+    fn table(&self, more_follow: bool) -> String {
+        let ctx = self.ctx;
+        let names = |code| name_for(ctx, code);
+        render::chain::render(&self.window, ctx.term, &names, more_follow)
     }
-    Ok(FOUND)
+
+    fn finish(self) -> Outcome {
+        let ctx = self.ctx;
+        if self.seen == 0 {
+            ctx.warn("no status codes or status lines on stdin");
+            if ctx.json {
+                ctx.print("[]\n")?;
+            }
+            return Ok(NOT_FOUND);
+        }
+        if ctx.json {
+            ctx.print(if self.items > 0 { "\n]\n" } else { "[]\n" })?;
+        } else if ctx.lang.is_none() {
+            if !self.window_shown {
+                ctx.print(&self.table(false))?;
+            }
+            let left_out = self.seen - self.window.len() as u64;
+            if left_out > 0 {
+                let note = format!(
+                    "... and {left_out} more status line(s) not shown; `httpcode stats` counts a whole stream"
+                );
+                ctx.print(&(render::wrap(&note, usize::from(ctx.term.width), "") + "\n"))?;
+            }
+        }
+        Ok(if self.missing_names { NOT_FOUND } else { FOUND })
+    }
+}
+
+/// The name shown for a code: its first entry, from `--source` if given.
+fn name_for(ctx: &Context, code: u16) -> Option<&'static str> {
+    table::lookup(code, None)
+        .iter()
+        .find(|e| ctx.wants(e))
+        .map(|e| e.name())
 }
 
 /// `httpcode stats FILE...`: one streaming pass over each input.
@@ -64,19 +150,54 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     } else {
         &args.files[..]
     };
+    // As wc and grep: a file that cannot be read is reported, the others
+    // are still counted, and the exit code says something went wrong.
+    let mut failed = false;
     for path in files {
-        let result = if path.as_os_str() == "-" {
-            log_stats::count_maybe_gzip(&mut **ctx.stdin.borrow_mut(), field, &mut counts)
+        if let Err(why) = count_file(ctx, path, field, &mut counts) {
+            ctx.warn(&why);
+            failed = true;
+        }
+    }
+    let counted_any = counts.total > 0 || counts.unparsed > 0;
+    if !failed || counted_any {
+        if ctx.json {
+            ctx.print_json(&json::stats(&counts))?;
         } else {
-            std::fs::File::open(path)
-                .and_then(|file| log_stats::count_maybe_gzip(file, field, &mut counts))
-        };
-        result.map_err(|e| AppError::Usage(format!("cannot read {}: {e}", path.display())))?;
+            ctx.print(&render::stats::render(&counts, ctx.term))?;
+        }
     }
-    if ctx.json {
-        ctx.print_json(&json::stats(&counts))?;
+    Ok(if failed {
+        USAGE
+    } else if counts.total > 0 {
+        FOUND
     } else {
-        ctx.print(&render::stats::render(&counts, ctx.term))?;
-    }
-    Ok(if counts.total > 0 { FOUND } else { NOT_FOUND })
+        NOT_FOUND
+    })
+}
+
+/// Counts one input into `counts`; on failure, what was read before the
+/// error stays counted and the message says where it stopped.
+fn count_file(
+    ctx: &Context,
+    path: &std::path::Path,
+    field: Option<usize>,
+    counts: &mut Counts,
+) -> Result<(), String> {
+    let name = shown(&path.to_string_lossy());
+    let lines_before = counts.total + counts.unparsed;
+    let result = if path.as_os_str() == "-" {
+        log_stats::count_maybe_gzip(&mut **ctx.stdin.borrow_mut(), field, counts)
+    } else {
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        log_stats::count_maybe_gzip(file, field, counts)
+    };
+    result.map_err(|e| {
+        let lines = counts.total + counts.unparsed - lines_before;
+        if lines == 0 {
+            format!("cannot read {name}: {e}")
+        } else {
+            format!("{name}: stopped after {lines} line(s), which are counted: {e}")
+        }
+    })
 }

@@ -27,7 +27,8 @@ pub(super) fn reject_mistyped_subcommand(words: &str) -> Result<(), AppError> {
         .find(|name| strsim::osa_distance(name, &first) <= allowed);
     match similar {
         Some(name) => Err(AppError::Usage(format!(
-            "unrecognized subcommand '{first}'; did you mean '{name}'?"
+            "unrecognized subcommand '{}'; did you mean '{name}'?",
+            shown(&first)
         ))),
         None => Ok(()),
     }

@@ -41,7 +41,7 @@ use generate::{completions, man};
 use input::{from_stdin, stats};
 use is::is;
 use lookup::{list, lookup_or_search};
-use reference::{grpc, guide, lang_lines, sources};
+use reference::{grpc, guide, lang_line, lang_lines, missing_lang, sources};
 
 /// Exit code when something was found and printed.
 pub const FOUND: u8 = 0;

@@ -3,7 +3,7 @@
 
 use std::ffi::OsString;
 
-use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::error::{ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 
 use super::{Streams, FOUND, USAGE};
@@ -117,16 +117,23 @@ fn one_line(err: &clap::Error) -> String {
     if err.kind() == ErrorKind::InvalidUtf8 {
         return "an argument is not valid UTF-8: give codes and search words as text".into();
     }
-    let mut text = err.to_string();
-    for (kind, value) in err.context() {
-        let echoed = matches!(
-            kind,
-            ContextKind::InvalidArg | ContextKind::InvalidValue | ContextKind::InvalidSubcommand
-        );
-        if let (true, ContextValue::String(value)) = (echoed, value) {
-            text = text.replace(&format!("'{value}'"), &format!("'{}'", shown(value)));
-        }
+    // The styled rendering keeps the values as typed (the plain one strips
+    // whatever looks like an escape sequence, the user's included); each
+    // echoed value is made safe first, then clap's own styling removed.
+    let mut text = err.render().ansi().to_string();
+    let mut values: Vec<&str> = err
+        .context()
+        .filter_map(|(_, value)| match value {
+            ContextValue::String(value) => Some(value.as_str()),
+            _ => None,
+        })
+        .filter(|value| !value.is_empty())
+        .collect();
+    values.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    for value in values {
+        text = text.replace(value, &shown(value));
     }
+    let text = strip_styles(&text);
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or("invalid arguments");
     let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
@@ -139,6 +146,29 @@ fn one_line(err: &clap::Error) -> String {
     }
     message.push_str(" (see httpcode --help)");
     escape::visible(&message).into_owned()
+}
+
+/// `text` without the SGR sequences (`ESC [ ... m`) clap styles it with.
+fn strip_styles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("\u{1b}[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let params = after
+            .bytes()
+            .take_while(|b| b.is_ascii_digit() || *b == b';')
+            .count();
+        if after.as_bytes().get(params) == Some(&b'm') {
+            rest = &after[params + 1..];
+        } else {
+            // Not a style: leave it for `visible` to escape.
+            out.push_str(&rest[at..at + 2]);
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

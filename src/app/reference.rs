@@ -18,7 +18,8 @@ pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
     let guide = table::find_guide(topic).ok_or_else(|| {
         let ids: Vec<&str> = GUIDES.iter().map(|g| g.id).collect();
         AppError::Usage(format!(
-            "unknown guide '{topic}'; topics: {}",
+            "unknown guide '{}'; topics: {}",
+            shown(topic),
             ids.join(", ")
         ))
     })?;
@@ -45,14 +46,14 @@ pub(super) fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome 
     let mut missing = false;
     for arg in args {
         let code = single_code(arg, "--lang takes codes like 404, not patterns")?;
-        match table::constants(code).and_then(|c| crate::lang::expression(c, lang)) {
+        match lang_line(code, lang) {
             Some(expression) => {
                 lines.push_str(&expression);
                 lines.push('\n');
             }
             None => {
                 missing = true;
-                ctx.warn(&format!("{} has no name for {code:03}", lang.label()));
+                ctx.warn(&missing_lang(code, lang));
             }
         }
     }
@@ -63,6 +64,15 @@ pub(super) fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome 
         ctx.print(&lines)?;
     }
     Ok(if missing { NOT_FOUND } else { FOUND })
+}
+
+/// The constant naming `code` in `lang`, as code in that language.
+pub(super) fn lang_line(code: u16, lang: Lang) -> Option<String> {
+    table::constants(code).and_then(|c| crate::lang::expression(c, lang))
+}
+
+pub(super) fn missing_lang(code: u16, lang: Lang) -> String {
+    format!("{} has no name for {code:03}", lang.label())
 }
 
 /// `httpcode grpc [CODE]`.
@@ -77,7 +87,8 @@ pub(super) fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
     };
     let code = table::find_grpc(wanted).ok_or_else(|| {
         AppError::Usage(format!(
-            "'{wanted}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE)"
+            "'{}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE)",
+            shown(wanted)
         ))
     })?;
     if ctx.json {

@@ -3,24 +3,31 @@
 use std::fmt::Write as _;
 
 use super::{grid::Grid, paint_table, Painter};
+use crate::escape::visible;
 use crate::stdin::Hop;
-use crate::table;
 use crate::term::Term;
 
-pub fn render(hops: &[Hop], term: Term) -> String {
+/// The hops as a table. `name` gives each code's name; `more_follow` says
+/// the input goes on past these hops, so the last one shown is not final.
+pub fn render(
+    hops: &[Hop],
+    term: Term,
+    name: &dyn Fn(u16) -> Option<&'static str>,
+    more_follow: bool,
+) -> String {
     let mut table = Grid::new(&["#", "Code", "Name", "Then"]);
     for (i, hop) in hops.iter().enumerate() {
-        let name = table::primary_name(hop.code).unwrap_or("(unknown code)");
+        // Header values come from a server: never let them reach the terminal raw.
         let then = match (&hop.location, &hop.retry_after) {
-            (Some(location), _) => format!("-> {location}"),
-            (None, Some(wait)) => format!("Retry-After: {wait}"),
-            (None, None) if i + 1 == hops.len() => "final".to_string(),
+            (Some(location), _) => format!("-> {}", visible(location)),
+            (None, Some(wait)) => format!("Retry-After: {}", visible(wait)),
+            (None, None) if i + 1 == hops.len() && !more_follow => "final".to_string(),
             (None, None) => String::new(),
         };
         table.add_row(vec![
             (i + 1).to_string(),
             format!("{:03}", hop.code),
-            name.to_string(),
+            name(hop.code).unwrap_or("(unknown code)").to_string(),
             then,
         ]);
     }

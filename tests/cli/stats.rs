@@ -88,7 +88,7 @@ fn a_missing_file_is_a_clear_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "httpcode: error: cannot read no/such/file.log",
+            "httpcode: cannot read no/such/file.log",
         ));
 }
 
