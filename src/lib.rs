@@ -4,6 +4,7 @@
 pub mod app;
 pub mod cli;
 pub mod escape;
+pub mod harness;
 pub mod json;
 pub mod lang;
 pub mod lines;

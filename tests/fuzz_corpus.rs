@@ -49,3 +49,13 @@ fn stats_corpus() {
         }
     }
 }
+
+#[test]
+fn cli_corpus() {
+    for input in corpus("cli") {
+        let run = httpcode::harness::run(&input);
+        if let Err(why) = httpcode::harness::check(&run) {
+            panic!("{why}");
+        }
+    }
+}

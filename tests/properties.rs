@@ -75,3 +75,91 @@ proptest! {
         prop_assert_eq!(counts.by_code.iter().sum::<u64>(), counts.total);
     }
 }
+
+/// Words the command line is made of, and some it must survive.
+const VOCABULARY: &[&str] = &[
+    "list",
+    "search",
+    "compare",
+    "guide",
+    "sources",
+    "grpc",
+    "is",
+    "stats",
+    "help",
+    "completions",
+    "man",
+    "bash",
+    "retryable",
+    "success",
+    "404",
+    "000",
+    "500.19",
+    "4xx",
+    "500-504",
+    "12345",
+    "-1",
+    "teapot",
+    "timeout",
+    "retry",
+    "14",
+    "UNAVAILABLE",
+    "-",
+    "--json",
+    "--color",
+    "never",
+    "always",
+    "--width",
+    "40",
+    "20",
+    "--source",
+    "iana",
+    "nginx",
+    "",
+    "--lang",
+    "go",
+    "--no-example",
+    "--limit",
+    "0",
+    "3",
+    "--class",
+    "--by",
+    "hour",
+    "--field",
+    "9",
+    "--",
+    "-h",
+    "--version",
+    "HTTP/1.1 503 x",
+    "\u{1b}]0;t\u{7}",
+    "a\nb",
+    "\u{9b}2J",
+    "ü",
+];
+
+fn command_line() -> impl Strategy<Value = (Vec<String>, Vec<u8>)> {
+    let word = prop_oneof![
+        4 => proptest::sample::select(VOCABULARY).prop_map(str::to_string),
+        1 => "\\PC{0,12}",
+    ];
+    let stdin = prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..200),
+        Just(b"HTTP/1.1 301 Moved\r\nLocation: /x\r\n\r\nHTTP/2 200\r\n".to_vec()),
+        Just(b"h - - [23/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 502 1\n".to_vec()),
+    ];
+    (proptest::collection::vec(word, 0..6), stdin)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    /// Any argument vector and stdin through the real dispatch: no panic,
+    /// exit 0/1/2, and nothing raw from the input reaches the terminal.
+    #[test]
+    fn the_command_line_survives_anything((words, input) in command_line()) {
+        let mut args = vec![std::ffi::OsString::from("httpcode")];
+        args.extend(words.iter().map(std::ffi::OsString::from));
+        let run = httpcode::harness::run_args(args, &input);
+        prop_assert!(httpcode::harness::check(&run).is_ok(), "{:?}", httpcode::harness::check(&run));
+    }
+}

@@ -103,11 +103,21 @@ struct Context<'a> {
     stdin_is_terminal: bool,
 }
 
-/// The whole command line, from arguments to exit code: parse, run, and
-/// report an error on stderr. Nothing here panics on a failed write; a lost
-/// stderr still leaves the exit code the run earned.
+/// The whole command line, from arguments to exit code, for the process:
+/// parse, run, and report an error on stderr. Nothing here panics on a
+/// failed write; a lost stderr still leaves the exit code the run earned.
 pub fn main(args: Vec<OsString>, streams: Streams) -> u8 {
-    let cli = match parse::parse(args) {
+    dispatch(args, streams, true)
+}
+
+/// As `main`, for runs inside a longer-lived process (tests, the fuzzer):
+/// everything allocated is freed.
+pub fn main_in_process(args: Vec<OsString>, streams: Streams) -> u8 {
+    dispatch(args, streams, false)
+}
+
+fn dispatch(args: Vec<OsString>, streams: Streams, leak: bool) -> u8 {
+    let cli = match parse::parse(args, leak) {
         Ok(cli) => cli,
         Err(err) => return parse::report(err, streams),
     };

@@ -11,14 +11,20 @@ use crate::cli::{Cli, Command};
 use crate::escape::{self, shown};
 
 /// `Cli::try_parse_from` after moving a subcommand to the front, so that
-/// `httpcode --json list` is `httpcode list --json`. clap's command tree is
-/// left to the exit instead of being torn down: the process is about to
-/// end, and freeing it costs more instructions than looking a code up.
-pub(super) fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
-    let command = Box::leak(Box::new(Cli::command()));
-    let args = subcommand_first(command, args);
-    let matches = Box::leak(Box::new(command.try_get_matches_from_mut(args)?));
-    Cli::from_arg_matches_mut(matches)
+/// `httpcode --json list` is `httpcode list --json`. With `leak`, clap's
+/// command tree is left to the exit instead of being torn down: the process
+/// is about to end, and freeing it costs more instructions than looking a
+/// code up. In-process runs (tests, the fuzzer) free it.
+pub(super) fn parse(args: Vec<OsString>, leak: bool) -> Result<Cli, clap::Error> {
+    let mut command = Cli::command();
+    let args = subcommand_first(&command, args);
+    let mut matches = command.try_get_matches_from_mut(args)?;
+    let cli = Cli::from_arg_matches_mut(&mut matches);
+    if leak {
+        std::mem::forget(matches);
+        std::mem::forget(command);
+    }
+    cli
 }
 
 /// The first word that is neither an option nor an option's value decides

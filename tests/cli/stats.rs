@@ -135,3 +135,95 @@ fn gzipped_logs_are_read_as_they_are() {
     let gzipped = json(&["stats", &log("combined.log.gz")]);
     assert_eq!(plain, gzipped);
 }
+
+/// The same bytes read from a file, a pipe and a gzip count the same, for
+/// lines of any length (chunk boundaries used to decide).
+#[test]
+fn counts_do_not_depend_on_the_road() {
+    use std::io::Write;
+    let mut log = Vec::new();
+    for i in 0..100 {
+        let path = "a".repeat(20_000 + i * 37);
+        let code = if i % 3 == 0 { 503 } else { 200 };
+        writeln!(
+            log,
+            "h - - [23/Nov/2026:10:00:00 +0000] \"GET /{path} HTTP/1.1\" {code} 5"
+        )
+        .unwrap();
+    }
+    // Past the 1 MiB bound a line is cut the same way on every road.
+    writeln!(
+        log,
+        "h - - [d] \"GET /{} HTTP/1.1\" 404 5",
+        "b".repeat(2 << 20)
+    )
+    .unwrap();
+    let dir = std::env::temp_dir().join(format!("httpcode-road-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let plain = dir.join("long.log");
+    std::fs::write(&plain, &log).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&log).unwrap();
+    let zipped = dir.join("long.log.gz");
+    std::fs::write(&zipped, gz.finish().unwrap()).unwrap();
+
+    let from_file = json(&["stats", plain.to_str().unwrap()]);
+    let from_gzip = json(&["stats", zipped.to_str().unwrap()]);
+    let out = httpcode()
+        .args(["stats", "--json"])
+        .write_stdin(log)
+        .output()
+        .unwrap();
+    let from_pipe: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    assert_eq!(from_file["total"], 100);
+    assert_eq!(count(&from_file, "503"), 34);
+    assert_eq!(from_file["unparsed"], 1, "the line over 1 MiB");
+    assert_eq!(from_file, from_pipe);
+    assert_eq!(from_file, from_gzip);
+}
+
+#[test]
+fn one_bad_file_does_not_discard_the_others() {
+    let out = httpcode()
+        .args([
+            "stats",
+            "--json",
+            &log("combined.log"),
+            "missing.log",
+            &log("combined.log"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 12);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("cannot read missing.log"), "{err}");
+}
+
+#[test]
+fn a_truncated_gzip_counts_what_it_held_and_says_where_it_stopped() {
+    use std::io::Write;
+    let mut log = Vec::new();
+    for _ in 0..20_000 {
+        writeln!(log, "h - - [d] \"GET / HTTP/1.1\" 200 5").unwrap();
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(&log).unwrap();
+    let mut bytes = gz.finish().unwrap();
+    bytes.truncate(bytes.len() / 2);
+    let out = httpcode()
+        .args(["stats", "--json"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let total = v["total"].as_u64().unwrap();
+    assert!(total > 0 && total < 20_000, "{total}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("stopped after"), "{err}");
+}

@@ -83,3 +83,74 @@ fn predicates_answer_by_exit_code() {
         .assert()
         .stdout("yes\n");
 }
+
+/// `yes 'HTTP/1.1 200 OK' | httpcode`: the first hops show while the
+/// stream is still open, and the rest are counted, not kept.
+#[test]
+fn an_endless_stream_shows_its_first_hops_at_once() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use assert_cmd::cargo::CommandCargoExt;
+
+    let mut child = Command::cargo_bin("httpcode")
+        .unwrap()
+        .args(["--color", "never"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    for _ in 0..150 {
+        writeln!(input, "HTTP/1.1 200 OK").unwrap();
+    }
+    input.flush().unwrap();
+    let output = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(output).lines() {
+            let line = line.unwrap();
+            if line.starts_with(" 100 ") {
+                let _ = tx.send(line);
+                return;
+            }
+        }
+    });
+    let row = rx.recv_timeout(Duration::from_secs(20));
+    child.kill().unwrap();
+    let _ = child.wait();
+    drop(input);
+    assert!(
+        row.is_ok(),
+        "the 100th hop did not show while stdin was open"
+    );
+}
+
+#[test]
+fn hops_past_the_window_are_counted_not_shown() {
+    let input = "404\n".repeat(1234);
+    let out = httpcode()
+        .args(["--color", "never"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("and 1134 more status line(s) not shown"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().filter(|l| l.contains("Not Found")).count(),
+        100
+    );
+    // JSON streams every hop.
+    let out = httpcode()
+        .arg("--json")
+        .write_stdin("200\n".repeat(1234))
+        .output()
+        .unwrap();
+    let hops: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(hops.len(), 1234);
+}
