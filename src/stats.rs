@@ -182,7 +182,7 @@ impl Counts {
                     buckets.add(line, code);
                 }
             }
-            None if line.iter().all(u8::is_ascii_whitespace) => {}
+            None if trim(line).is_empty() => {}
             None => self.unparsed += 1,
         }
     }
@@ -324,43 +324,122 @@ pub fn status_of_line(line: &[u8]) -> Option<u16> {
     }
 }
 
-/// `... "GET /path HTTP/1.1" 404 1234 ...`: the first `" ddd ` after a quote.
+/// `... "GET /path HTTP/1.1" 404 1234 ...`: the three digits right after
+/// the first quoted field (the request line). Inside the quotes a backslash
+/// escapes the next byte, as Apache writes `\"` (nginx writes `\x22`, which
+/// needs nothing special), so a client cannot end the field early and pick
+/// the status its line is counted under. There is no second chance at a
+/// later quote: a line whose request is not followed by ` ddd` is unparsed.
 fn ncsa_status(line: &[u8]) -> Option<u16> {
     let open = memchr(b'"', line)?;
-    let mut at = open + 1;
-    while let Some(offset) = memchr(b'"', &line[at..]) {
-        let quote = at + offset;
-        let after = &line[quote + 1..];
-        if after.first() == Some(&b' ') {
-            if let Some(code) = after.get(1..4).and_then(three_digits) {
-                if after.get(4).is_none_or(|b| *b == b' ') {
-                    return Some(code);
-                }
-            }
+    let close = string_end(line, open + 1)?;
+    match line.get(close + 1..) {
+        Some([b' ', a, b, c, rest @ ..]) if rest.first().is_none_or(|&next| next == b' ') => {
+            three_digits(&[*a, *b, *c])
+        }
+        _ => None,
+    }
+}
+
+/// The index of the quote that ends a string whose first byte is at
+/// `start`, where a backslash escapes the next byte. A quote is escaped
+/// when an odd number of backslashes runs up to it, so one memchr per
+/// quote is enough (escapes are rare; quotes are not).
+fn string_end(line: &[u8], start: usize) -> Option<usize> {
+    let mut at = start;
+    loop {
+        let quote = at + memchr(b'"', line.get(at..)?)?;
+        if quote == start || line[quote - 1] != b'\\' {
+            return Some(quote);
+        }
+        let backslashes = line[start..quote]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if backslashes % 2 == 0 {
+            return Some(quote);
         }
         at = quote + 1;
     }
-    None
 }
 
-/// `{"status": 200, ...}` or `{"status_code":"404"}`.
+/// `{"status": 200, ...}` or `{"status_code":"404"}`, looked for among the
+/// keys of the outer object only: `{"upstream":{"status":502},"status":200}`
+/// is a 200. The first `status` that holds a code wins; without one, the
+/// first `status_code` that does.
 fn json_status(line: &[u8]) -> Option<u16> {
-    for key in [&b"\"status\""[..], b"\"status_code\""] {
-        if let Some(at) = memmem::find(line, key) {
-            let rest = &line[at + key.len()..];
-            let rest = skip(rest, |b| b == b' ' || b == b':' || b == b'"' || b == b'\t');
-            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 3 {
-                return three_digits(&rest[..3]);
+    let mut fallback = None;
+    let mut found = None;
+    top_level_keys(line, |key, value| {
+        match key {
+            b"status" => found = json_code(value),
+            b"status_code" if fallback.is_none() => fallback = json_code(value),
+            _ => {}
+        }
+        found.is_some()
+    });
+    found.or(fallback)
+}
+
+/// A JSON value that is a status: a number of exactly three digits (not
+/// `200.5`, `2e2` or `2000`) or a string of exactly three digits.
+fn json_code(value: &[u8]) -> Option<u16> {
+    match value {
+        [b'"', a, b, c, b'"', ..] => three_digits(&[*a, *b, *c]),
+        [a, b, c, rest @ ..] if !matches!(rest.first(), Some(b'0'..=b'9' | b'.' | b'e' | b'E')) => {
+            three_digits(&[*a, *b, *c])
+        }
+        _ => None,
+    }
+}
+
+/// Calls `visit(key, value)` for each key of the outermost JSON object of
+/// `line` (which starts with `{`), in order, until it returns true. `key`
+/// is the raw text between the quotes; `value` is the rest of the line from
+/// the first byte of the value. Strings (with backslash escapes) and the
+/// nesting of `{}` and `[]` are tracked so that a word in a string value or
+/// a key of an inner object is never taken for an outer key. Not a JSON
+/// validator: it reads what is there and stops at the end of the line.
+fn top_level_keys<'a>(line: &'a [u8], mut visit: impl FnMut(&'a [u8], &'a [u8]) -> bool) {
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(&byte) = line.get(at) {
+        at += 1;
+        match byte {
+            b'"' => {
+                let start = at;
+                let Some(end) = string_end(line, start) else {
+                    return;
+                };
+                at = end + 1;
+                if depth == 1 {
+                    let rest = skip(&line[at..], |b| b.is_ascii_whitespace());
+                    if let Some(value) = rest.strip_prefix(b":") {
+                        let value = skip(value, |b| b.is_ascii_whitespace());
+                        if visit(&line[start..end], value) {
+                            return;
+                        }
+                        at = line.len() - value.len();
+                    }
+                }
             }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return;
+                }
+            }
+            _ => {}
         }
     }
-    None
 }
 
 /// The `n`th (1-based) whitespace-separated field, if it is a code.
 fn status_in_field(line: &[u8], n: usize) -> Option<u16> {
-    line.split(|b| b.is_ascii_whitespace())
+    trim(line)
+        .split(|b| b.is_ascii_whitespace())
         .filter(|f| !f.is_empty())
         .nth(n.checked_sub(1)?)
         .and_then(|f| if f.len() == 3 { three_digits(f) } else { None })
@@ -380,7 +459,10 @@ fn skip(bytes: &[u8], unwanted: impl Fn(u8) -> bool) -> &[u8] {
     &bytes[n..]
 }
 
+/// The line without surrounding whitespace and without the UTF-8 byte
+/// order mark that files exported on Windows start with.
 fn trim(line: &[u8]) -> &[u8] {
+    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
     let line = skip(line, |b| b.is_ascii_whitespace());
     let end = line.len()
         - line
@@ -432,6 +514,99 @@ mod tests {
         ] {
             assert_eq!(status_of_line(line), None, "{line:?}");
         }
+    }
+
+    #[test]
+    fn json_top_level_status_wins_over_nested_ones() {
+        let cases: &[(&[u8], Option<u16>)] = &[
+            (br#"{"upstream":{"status":502},"status":200}"#, Some(200)),
+            (br#"{"a":[{"status":404}],"status_code":201}"#, Some(201)),
+            (br#"{"upstream":{"status":502}}"#, None),
+            (br#"{"status":"500"}"#, Some(500)),
+            (br#"{"msg":"status","status":500}"#, Some(500)),
+            (br#"{"msg":"say \"status\": 404","status":500}"#, Some(500)),
+            (br#"{"note":"x\\","status":302}"#, Some(302)),
+            (br#"{"status_code":404,"status":200}"#, Some(200)),
+            (br#"{"status":200,"status_code":404}"#, Some(200)),
+            (br#"{ "status" : 204 }"#, Some(204)),
+            (br#"{"status":"ok","status_code":503}"#, Some(503)),
+        ];
+        for (line, want) in cases {
+            assert_eq!(
+                status_of_line(line),
+                *want,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
+    #[test]
+    fn json_status_is_exactly_three_digits() {
+        for line in [
+            &br#"{"status":200.9}"#[..],
+            br#"{"status":-200}"#,
+            br#"{"status":1200}"#,
+            br#"{"status":99999999999}"#,
+            br#"{"status":2e2}"#,
+            br#"{"status":200E1}"#,
+            br#"{"status":"2000"}"#,
+            br#"{"status":"20"}"#,
+            br#"{"status":" 200"}"#,
+            br#"{"status":true}"#,
+            br#"{"status""#,
+            br#"{"status":"#,
+            br#"{"\"#,
+            br#"{"status":"\"#,
+            b"{{{{[[[[",
+            b"}}}]]]",
+        ] {
+            assert_eq!(
+                status_of_line(line),
+                None,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
+    #[test]
+    fn ncsa_status_follows_the_first_quoted_field() {
+        let cases: &[(&[u8], Option<u16>)] = &[
+            // The client wrote `" 404 x` into its request line.
+            (br#"h - - [d] "GET /a\" 404 x HTTP/1.1" 200 5"#, Some(200)),
+            (
+                br#"h - - [d] "GET /a\x22 404 x HTTP/1.1" 200 5 "-" "-""#,
+                Some(200),
+            ),
+            (br#"h - - [d] "GET /\\" 201 5"#, Some(201)),
+            (br#"h - - [d] "GET / HTTP/1.1" 200"#, Some(200)),
+            // No fallback to a later quote.
+            (br#"h - - [d] "GET / HTTP/1.1" - "x" 200 1"#, None),
+            (br#"h - - [d] "GET / HTTP/1.1" 2000 1"#, None),
+            (br#"h - - [d] "GET / HTTP/1.1"200 1"#, None),
+            (br#"h - - [d] "GET / HTTP/1.1\""#, None),
+            (br#"h - - [d] "GET / HTTP/1.1\"#, None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(
+                status_of_line(line),
+                *want,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_starts_a_line_of_any_format() {
+        let bom = |line: &[u8]| [&b"\xef\xbb\xbf"[..], line].concat();
+        assert_eq!(status_of_line(&bom(COMBINED)), Some(404));
+        assert_eq!(status_of_line(&bom(br#"{"status":201}"#)), Some(201));
+        assert_eq!(status_of_line(&bom(b"302")), Some(302));
+        assert_eq!(status_in_field(&bom(b"302 a b"), 1), Some(302));
+        assert_eq!(status_of_line(b"\xef\xbb\xbf"), None);
+        assert_eq!(status_of_line(b"\xef\xbb"), None);
     }
 
     #[test]
