@@ -160,10 +160,24 @@ pub struct StatsArgs {
     #[arg(long = "field", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub field: Option<u16>,
 
-    /// Also split requests by time: `[23/Nov/2026:10:...]` in NCSA logs,
-    /// "time" or "timestamp" in JSON lines.
+    /// Also split requests by time: `[23/Nov/2026:10:00:00 +0200]` in NCSA
+    /// logs, an ISO 8601 "time", "timestamp" or "@timestamp" in JSON lines.
+    /// Each request counts at the instant its stamp names (a stamp without
+    /// an offset is UTC). Past 10,000 buckets the unit grows (minute, hour,
+    /// day, month, year) and the output says so.
     #[arg(long = "by", value_enum, value_name = "UNIT")]
     pub by: Option<TimeUnit>,
+
+    /// With --by: the zone buckets are cut and labelled in: UTC (the
+    /// default), Z, or a fixed offset such as +02:00, +0200 or -05:30.
+    #[arg(
+        long = "tz",
+        value_name = "OFFSET",
+        default_value = "UTC",
+        allow_hyphen_values = true,
+        value_parser = crate::timestamp::parse_tz
+    )]
+    pub tz: i32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -248,13 +248,28 @@ pub struct StatsJson {
     pub ratios: RatiosJson,
     pub classes: Vec<CountJson>,
     pub codes: Vec<CountJson>,
-    /// With `--by`: requests per time bucket, in log order.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub buckets: Option<Vec<BucketJson>>,
+    /// With `--by`: `unit`, `untimed`, `bad_time` and `buckets`.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<TimelineJson>,
+}
+
+/// Requests per time bucket, next to the other fields of `stats --json`.
+#[derive(Debug, Serialize)]
+pub struct TimelineJson {
+    /// What a bucket spans: what `--by` asked for, or a coarser unit (hour,
+    /// day, month, year) when the log spans more buckets than are kept.
+    pub unit: &'static str,
+    /// Requests without a readable timestamp, `bad_time` included.
+    pub untimed: u64,
+    /// Requests whose stamp names no real time (`30/Feb`, `77:00`).
+    pub bad_time: u64,
+    /// In time order.
+    pub buckets: Vec<BucketJson>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct BucketJson {
+    /// The start of the bucket, RFC 3339 at the `--tz` offset.
     pub time: String,
     pub total: u64,
     pub client_errors: u64,
@@ -321,16 +336,20 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
                 }
             })
             .collect(),
-        buckets: counts.buckets.as_ref().map(|b| {
-            b.list
-                .iter()
-                .map(|b| BucketJson {
-                    time: b.time.clone(),
-                    total: b.total,
-                    client_errors: b.client_errors,
-                    server_errors: b.server_errors,
+        timeline: counts.buckets.as_ref().map(|b| TimelineJson {
+            unit: b.unit().name(),
+            untimed: b.untimed,
+            bad_time: b.bad_time,
+            buckets: b
+                .in_order()
+                .into_iter()
+                .map(|(start, bucket)| BucketJson {
+                    time: crate::timestamp::rfc3339(start, b.offset()),
+                    total: bucket.total,
+                    client_errors: bucket.client_errors,
+                    server_errors: bucket.server_errors,
                 })
-                .collect()
+                .collect(),
         }),
     }
 }

@@ -16,4 +16,5 @@ pub mod stats;
 pub mod stdin;
 pub mod table;
 pub mod term;
+pub mod timestamp;
 pub mod tokenize;

@@ -15,7 +15,7 @@
 use std::io::{self, BufRead, Read};
 use std::sync::mpsc;
 
-use memchr::{memchr, memmem};
+use memchr::memchr;
 
 use crate::lines::LineSplitter;
 
@@ -47,108 +47,248 @@ impl Default for Counts {
     }
 }
 
-/// How wide a time bucket is.
+/// How wide a time bucket is: what `--by` asks for, then the coarser
+/// units a log falls back to when it spans too many buckets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Granularity {
-    Hour,
     Minute,
+    Hour,
+    Day,
+    Month,
+    Year,
 }
 
-/// Requests per time bucket, in the order the log first shows each bucket
-/// (logs are chronological). Memory grows with the time a log spans, not
-/// with its size: a day is 24 hours or 1,440 minutes.
+impl Granularity {
+    /// `minute`, `hour`, ...
+    pub fn name(self) -> &'static str {
+        match self {
+            Granularity::Minute => "minute",
+            Granularity::Hour => "hour",
+            Granularity::Day => "day",
+            Granularity::Month => "month",
+            Granularity::Year => "year",
+        }
+    }
+
+    /// The next unit up; none above a year (four-digit years make at most
+    /// 10,000 of them, plus one either side when an offset moves the edge).
+    fn coarser(self) -> Option<Granularity> {
+        match self {
+            Granularity::Minute => Some(Granularity::Hour),
+            Granularity::Hour => Some(Granularity::Day),
+            Granularity::Day => Some(Granularity::Month),
+            Granularity::Month => Some(Granularity::Year),
+            Granularity::Year => None,
+        }
+    }
+
+    /// The bucket holding the instant `at`, cut on the wall clock at
+    /// `offset` seconds east of UTC: its start and end, as instants.
+    fn bounds(self, at: i64, offset: i32) -> (i64, i64) {
+        let offset = i64::from(offset);
+        let local = at + offset;
+        let fixed = |width: i64| {
+            let start = local.div_euclid(width) * width;
+            (start, start + width)
+        };
+        let (start, end) = match self {
+            Granularity::Minute => fixed(60),
+            Granularity::Hour => fixed(3600),
+            Granularity::Day => fixed(86_400),
+            Granularity::Month | Granularity::Year => {
+                let (year, month, _) = crate::timestamp::civil_from_days(local.div_euclid(86_400));
+                let (first, next) = if self == Granularity::Month {
+                    let next = if month == 12 {
+                        (year + 1, 1)
+                    } else {
+                        (year, month + 1)
+                    };
+                    ((year, month), next)
+                } else {
+                    ((year, 1), (year + 1, 1))
+                };
+                let day = |(y, m)| crate::timestamp::days_from_civil(y, m, 1) * 86_400;
+                (day(first), day(next))
+            }
+        };
+        (start - offset, end - offset)
+    }
+}
+
+/// At most this many buckets are kept; a log that spans more is counted
+/// again by a coarser unit (minutes become hours, and so on).
+pub const MAX_BUCKETS: usize = 10_000;
+
+/// Requests per time bucket. Each request is filed under the instant its
+/// stamp names, so `13:00 +0200` and `11:00 +0000` share a bucket; buckets
+/// are cut at the `--tz` offset. Memory is bounded by `MAX_BUCKETS`
+/// whatever the log holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Buckets {
-    granularity: Granularity,
-    pub list: Vec<Bucket>,
-    index: std::collections::HashMap<String, usize>,
-    /// Requests whose line had no timestamp we read.
+    /// What `--by` asked for.
+    asked: Granularity,
+    /// What the buckets are now: `asked` or coarser.
+    unit: Granularity,
+    /// Seconds east of UTC at which buckets are cut and labelled.
+    offset: i32,
+    /// Buckets by their start (an instant), apart from `current`.
+    map: std::collections::HashMap<i64, Bucket>,
+    /// The bucket of the previous timed line, as (start, end, counts);
+    /// most lines fall in it, and then no hashing is needed.
+    current: Option<(i64, i64, Bucket)>,
+    /// Requests whose line had no readable timestamp: none at all, or an
+    /// impossible one (those are also in `bad_time`).
     pub untimed: u64,
+    /// Requests whose stamp names no real time (`30/Feb`, `77:00`).
+    pub bad_time: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Bucket {
-    /// The timestamp cut to the bucket: `23/Nov/2026:10` or `2026-11-23T10`.
-    pub time: String,
     pub total: u64,
     pub client_errors: u64,
     pub server_errors: u64,
 }
 
-impl Buckets {
-    fn add(&mut self, line: &[u8], code: u16) {
-        let Some(time) = time_key(line, self.granularity) else {
-            self.untimed += 1;
-            return;
-        };
-        // Most lines fall in the same bucket as the line before.
-        let last = self.list.len().checked_sub(1);
-        let at = match last.filter(|&i| self.list[i].time.as_bytes() == time) {
-            Some(i) => i,
-            None => {
-                let key = String::from_utf8_lossy(time).into_owned();
-                let next = self.list.len();
-                let at = *self.index.entry(key.clone()).or_insert(next);
-                if at == next {
-                    self.list.push(Bucket {
-                        time: key,
-                        total: 0,
-                        client_errors: 0,
-                        server_errors: 0,
-                    });
-                }
-                at
-            }
-        };
-        let bucket = &mut self.list[at];
-        bucket.total += 1;
-        bucket.client_errors += u64::from(code / 100 == 4);
-        bucket.server_errors += u64::from(code / 100 == 5);
+impl Bucket {
+    fn count(&mut self, code: u16) {
+        self.total += 1;
+        self.client_errors += u64::from(code / 100 == 4);
+        self.server_errors += u64::from(code / 100 == 5);
+    }
+
+    fn merge(&mut self, other: &Bucket) {
+        self.total += other.total;
+        self.client_errors += other.client_errors;
+        self.server_errors += other.server_errors;
     }
 }
 
-/// The line's timestamp cut to the bucket: NCSA `[23/Nov/2026:10:00:00 +0000]`
-/// or an ISO 8601 `"time"`, `"timestamp"` or `"@timestamp"` in JSON lines.
-fn time_key(line: &[u8], granularity: Granularity) -> Option<&[u8]> {
-    let (start, len) = if trim(line).first() == Some(&b'{') {
-        let at = ["\"time\"", "\"timestamp\"", "\"@timestamp\""]
+impl Buckets {
+    fn add(&mut self, line: &[u8], code: u16) {
+        let at = match time_key(line) {
+            Some(Some(at)) => at,
+            Some(None) => {
+                self.untimed += 1;
+                self.bad_time += 1;
+                return;
+            }
+            None => {
+                self.untimed += 1;
+                return;
+            }
+        };
+        if let Some((start, end, bucket)) = &mut self.current {
+            if (*start..*end).contains(&at) {
+                bucket.count(code);
+                return;
+            }
+        }
+        self.move_to(at).count(code);
+    }
+
+    /// Makes the bucket of `at` the current one, coarsening first if it
+    /// would be one bucket too many.
+    fn move_to(&mut self, at: i64) -> &mut Bucket {
+        if let Some((start, _, bucket)) = self.current.take() {
+            self.map.entry(start).or_default().merge(&bucket);
+        }
+        let mut bounds = self.unit.bounds(at, self.offset);
+        while self.map.len() >= MAX_BUCKETS && !self.map.contains_key(&bounds.0) {
+            let Some(coarser) = self.unit.coarser() else {
+                break;
+            };
+            self.unit = coarser;
+            let old = std::mem::take(&mut self.map);
+            for (start, bucket) in old {
+                let (start, _) = coarser.bounds(start, self.offset);
+                self.map.entry(start).or_default().merge(&bucket);
+            }
+            bounds = coarser.bounds(at, self.offset);
+        }
+        let bucket = self.map.remove(&bounds.0).unwrap_or_default();
+        let (_, _, bucket) = self.current.insert((bounds.0, bounds.1, bucket));
+        bucket
+    }
+
+    /// The unit `--by` asked for.
+    pub fn asked(&self) -> Granularity {
+        self.asked
+    }
+
+    /// The unit of the buckets: coarser than asked when the log spans more
+    /// than `MAX_BUCKETS` of what was asked.
+    pub fn unit(&self) -> Granularity {
+        self.unit
+    }
+
+    /// Seconds east of UTC at which buckets are cut and labelled.
+    pub fn offset(&self) -> i32 {
+        self.offset
+    }
+
+    /// Every bucket as (start, counts), in time order.
+    pub fn in_order(&self) -> Vec<(i64, Bucket)> {
+        let mut list: Vec<(i64, Bucket)> = self
+            .map
             .iter()
-            .find_map(|key| memmem::find(line, key.as_bytes()).map(|i| i + key.len()))?;
-        let quote = at + memchr(b'"', &line[at..])? + 1;
-        (
-            quote,
-            if granularity == Granularity::Hour {
-                13
-            } else {
-                16
-            },
-        )
+            .map(|(start, bucket)| (*start, bucket.clone()))
+            .collect();
+        if let Some((start, _, bucket)) = &self.current {
+            match list.iter_mut().find(|(s, _)| s == start) {
+                Some((_, b)) => b.merge(bucket),
+                None => list.push((*start, bucket.clone())),
+            }
+        }
+        list.sort_unstable_by_key(|(start, _)| *start);
+        list
+    }
+}
+
+/// The instant of the line's timestamp: NCSA `[23/Nov/2026:10:00:00 +0000]`,
+/// or an ISO 8601 string under a top-level "time", "timestamp" or
+/// "@timestamp" key of a JSON line (the first of those, in that order,
+/// whose value is a string). `None` when the line has no stamp,
+/// `Some(None)` when its stamp names no real time.
+fn time_key(line: &[u8]) -> Option<Option<i64>> {
+    let line = trim(line);
+    if line.first() == Some(&b'{') {
+        let mut found: [Option<&[u8]>; 3] = [None; 3];
+        top_level_keys(line, |key, value| {
+            let rank = match key {
+                b"time" => 0,
+                b"timestamp" => 1,
+                b"@timestamp" => 2,
+                _ => return false,
+            };
+            if found[rank].is_none() && value.first() == Some(&b'"') {
+                found[rank] = Some(&value[1..]);
+            }
+            found[0].is_some()
+        });
+        let value = found.into_iter().flatten().next()?;
+        // An ISO stamp holds no quote or backslash: the string ends at the
+        // first quote, and a backslash makes it unreadable anyway.
+        Some(memchr(b'"', value).and_then(|end| crate::timestamp::iso(&value[..end])))
     } else {
-        let open = memchr(b'[', line)? + 1;
-        (
-            open,
-            if granularity == Granularity::Hour {
-                14
-            } else {
-                17
-            },
-        )
-    };
-    let key = line.get(start..start + len)?;
-    key.iter()
-        .all(|b| b.is_ascii_alphanumeric() || b"/:-T".contains(b))
-        .then_some(key)
+        let open = memchr(b'[', line)?;
+        Some(crate::timestamp::ncsa(&line[open + 1..]))
+    }
 }
 
 impl Counts {
-    /// Counts that also split requests by time.
-    pub fn with_buckets(granularity: Granularity) -> Counts {
+    /// Counts that also split requests by time, in buckets cut at
+    /// `offset` seconds east of UTC.
+    pub fn with_buckets(granularity: Granularity, offset: i32) -> Counts {
         Counts {
             buckets: Some(Buckets {
-                granularity,
-                list: Vec::new(),
-                index: Default::default(),
+                asked: granularity,
+                unit: granularity,
+                offset,
+                map: Default::default(),
+                current: None,
                 untimed: 0,
+                bad_time: 0,
             }),
             ..Counts::default()
         }
@@ -186,7 +326,7 @@ impl Counts {
                     buckets.add(line, code);
                 }
             }
-            None if line.iter().all(u8::is_ascii_whitespace) => {}
+            None if trim(line).is_empty() => {}
             None => self.unparsed += 1,
         }
     }
@@ -292,43 +432,122 @@ pub fn status_of_line(line: &[u8]) -> Option<u16> {
     }
 }
 
-/// `... "GET /path HTTP/1.1" 404 1234 ...`: the first `" ddd ` after a quote.
+/// `... "GET /path HTTP/1.1" 404 1234 ...`: the three digits right after
+/// the first quoted field (the request line). Inside the quotes a backslash
+/// escapes the next byte, as Apache writes `\"` (nginx writes `\x22`, which
+/// needs nothing special), so a client cannot end the field early and pick
+/// the status its line is counted under. There is no second chance at a
+/// later quote: a line whose request is not followed by ` ddd` is unparsed.
 fn ncsa_status(line: &[u8]) -> Option<u16> {
     let open = memchr(b'"', line)?;
-    let mut at = open + 1;
-    while let Some(offset) = memchr(b'"', &line[at..]) {
-        let quote = at + offset;
-        let after = &line[quote + 1..];
-        if after.first() == Some(&b' ') {
-            if let Some(code) = after.get(1..4).and_then(three_digits) {
-                if after.get(4).is_none_or(|b| *b == b' ') {
-                    return Some(code);
-                }
-            }
+    let close = string_end(line, open + 1)?;
+    match line.get(close + 1..) {
+        Some([b' ', a, b, c, rest @ ..]) if rest.first().is_none_or(|&next| next == b' ') => {
+            three_digits(&[*a, *b, *c])
+        }
+        _ => None,
+    }
+}
+
+/// The index of the quote that ends a string whose first byte is at
+/// `start`, where a backslash escapes the next byte. A quote is escaped
+/// when an odd number of backslashes runs up to it, so one memchr per
+/// quote is enough (escapes are rare; quotes are not).
+fn string_end(line: &[u8], start: usize) -> Option<usize> {
+    let mut at = start;
+    loop {
+        let quote = at + memchr(b'"', line.get(at..)?)?;
+        if quote == start || line[quote - 1] != b'\\' {
+            return Some(quote);
+        }
+        let backslashes = line[start..quote]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        if backslashes % 2 == 0 {
+            return Some(quote);
         }
         at = quote + 1;
     }
-    None
 }
 
-/// `{"status": 200, ...}` or `{"status_code":"404"}`.
+/// `{"status": 200, ...}` or `{"status_code":"404"}`, looked for among the
+/// keys of the outer object only: `{"upstream":{"status":502},"status":200}`
+/// is a 200. The first `status` that holds a code wins; without one, the
+/// first `status_code` that does.
 fn json_status(line: &[u8]) -> Option<u16> {
-    for key in [&b"\"status\""[..], b"\"status_code\""] {
-        if let Some(at) = memmem::find(line, key) {
-            let rest = &line[at + key.len()..];
-            let rest = skip(rest, |b| b == b' ' || b == b':' || b == b'"' || b == b'\t');
-            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits == 3 {
-                return three_digits(&rest[..3]);
+    let mut fallback = None;
+    let mut found = None;
+    top_level_keys(line, |key, value| {
+        match key {
+            b"status" => found = json_code(value),
+            b"status_code" if fallback.is_none() => fallback = json_code(value),
+            _ => {}
+        }
+        found.is_some()
+    });
+    found.or(fallback)
+}
+
+/// A JSON value that is a status: a number of exactly three digits (not
+/// `200.5`, `2e2` or `2000`) or a string of exactly three digits.
+fn json_code(value: &[u8]) -> Option<u16> {
+    match value {
+        [b'"', a, b, c, b'"', ..] => three_digits(&[*a, *b, *c]),
+        [a, b, c, rest @ ..] if !matches!(rest.first(), Some(b'0'..=b'9' | b'.' | b'e' | b'E')) => {
+            three_digits(&[*a, *b, *c])
+        }
+        _ => None,
+    }
+}
+
+/// Calls `visit(key, value)` for each key of the outermost JSON object of
+/// `line` (which starts with `{`), in order, until it returns true. `key`
+/// is the raw text between the quotes; `value` is the rest of the line from
+/// the first byte of the value. Strings (with backslash escapes) and the
+/// nesting of `{}` and `[]` are tracked so that a word in a string value or
+/// a key of an inner object is never taken for an outer key. Not a JSON
+/// validator: it reads what is there and stops at the end of the line.
+fn top_level_keys<'a>(line: &'a [u8], mut visit: impl FnMut(&'a [u8], &'a [u8]) -> bool) {
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(&byte) = line.get(at) {
+        at += 1;
+        match byte {
+            b'"' => {
+                let start = at;
+                let Some(end) = string_end(line, start) else {
+                    return;
+                };
+                at = end + 1;
+                if depth == 1 {
+                    let rest = skip(&line[at..], |b| b.is_ascii_whitespace());
+                    if let Some(value) = rest.strip_prefix(b":") {
+                        let value = skip(value, |b| b.is_ascii_whitespace());
+                        if visit(&line[start..end], value) {
+                            return;
+                        }
+                        at = line.len() - value.len();
+                    }
+                }
             }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return;
+                }
+            }
+            _ => {}
         }
     }
-    None
 }
 
 /// The `n`th (1-based) whitespace-separated field, if it is a code.
 fn status_in_field(line: &[u8], n: usize) -> Option<u16> {
-    line.split(|b| b.is_ascii_whitespace())
+    trim(line)
+        .split(|b| b.is_ascii_whitespace())
         .filter(|f| !f.is_empty())
         .nth(n.checked_sub(1)?)
         .and_then(|f| if f.len() == 3 { three_digits(f) } else { None })
@@ -348,7 +567,10 @@ fn skip(bytes: &[u8], unwanted: impl Fn(u8) -> bool) -> &[u8] {
     &bytes[n..]
 }
 
+/// The line without surrounding whitespace and without the UTF-8 byte
+/// order mark that files exported on Windows start with.
 fn trim(line: &[u8]) -> &[u8] {
+    let line = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
     let line = skip(line, |b| b.is_ascii_whitespace());
     let end = line.len()
         - line
@@ -403,6 +625,99 @@ mod tests {
     }
 
     #[test]
+    fn json_top_level_status_wins_over_nested_ones() {
+        let cases: &[(&[u8], Option<u16>)] = &[
+            (br#"{"upstream":{"status":502},"status":200}"#, Some(200)),
+            (br#"{"a":[{"status":404}],"status_code":201}"#, Some(201)),
+            (br#"{"upstream":{"status":502}}"#, None),
+            (br#"{"status":"500"}"#, Some(500)),
+            (br#"{"msg":"status","status":500}"#, Some(500)),
+            (br#"{"msg":"say \"status\": 404","status":500}"#, Some(500)),
+            (br#"{"note":"x\\","status":302}"#, Some(302)),
+            (br#"{"status_code":404,"status":200}"#, Some(200)),
+            (br#"{"status":200,"status_code":404}"#, Some(200)),
+            (br#"{ "status" : 204 }"#, Some(204)),
+            (br#"{"status":"ok","status_code":503}"#, Some(503)),
+        ];
+        for (line, want) in cases {
+            assert_eq!(
+                status_of_line(line),
+                *want,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
+    #[test]
+    fn json_status_is_exactly_three_digits() {
+        for line in [
+            &br#"{"status":200.9}"#[..],
+            br#"{"status":-200}"#,
+            br#"{"status":1200}"#,
+            br#"{"status":99999999999}"#,
+            br#"{"status":2e2}"#,
+            br#"{"status":200E1}"#,
+            br#"{"status":"2000"}"#,
+            br#"{"status":"20"}"#,
+            br#"{"status":" 200"}"#,
+            br#"{"status":true}"#,
+            br#"{"status""#,
+            br#"{"status":"#,
+            br#"{"\"#,
+            br#"{"status":"\"#,
+            b"{{{{[[[[",
+            b"}}}]]]",
+        ] {
+            assert_eq!(
+                status_of_line(line),
+                None,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
+    #[test]
+    fn ncsa_status_follows_the_first_quoted_field() {
+        let cases: &[(&[u8], Option<u16>)] = &[
+            // The client wrote `" 404 x` into its request line.
+            (br#"h - - [d] "GET /a\" 404 x HTTP/1.1" 200 5"#, Some(200)),
+            (
+                br#"h - - [d] "GET /a\x22 404 x HTTP/1.1" 200 5 "-" "-""#,
+                Some(200),
+            ),
+            (br#"h - - [d] "GET /\\" 201 5"#, Some(201)),
+            (br#"h - - [d] "GET / HTTP/1.1" 200"#, Some(200)),
+            // No fallback to a later quote.
+            (br#"h - - [d] "GET / HTTP/1.1" - "x" 200 1"#, None),
+            (br#"h - - [d] "GET / HTTP/1.1" 2000 1"#, None),
+            (br#"h - - [d] "GET / HTTP/1.1"200 1"#, None),
+            (br#"h - - [d] "GET / HTTP/1.1\""#, None),
+            (br#"h - - [d] "GET / HTTP/1.1\"#, None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(
+                status_of_line(line),
+                *want,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_starts_a_line_of_any_format() {
+        let bom = |line: &[u8]| [&b"\xef\xbb\xbf"[..], line].concat();
+        assert_eq!(status_of_line(&bom(COMBINED)), Some(404));
+        assert_eq!(status_of_line(&bom(br#"{"status":201}"#)), Some(201));
+        assert_eq!(status_of_line(&bom(b"302")), Some(302));
+        assert_eq!(status_in_field(&bom(b"302 a b"), 1), Some(302));
+        assert_eq!(status_of_line(b"\xef\xbb\xbf"), None);
+        assert_eq!(status_of_line(b"\xef\xbb"), None);
+    }
+
+    #[test]
     fn explicit_field() {
         assert_eq!(status_in_field(b"a b 302 d", 3), Some(302));
         assert_eq!(status_in_field(b"a b 302 d", 9), None);
@@ -444,6 +759,19 @@ mod tests {
         assert_eq!(threaded.total, 40_000);
     }
 
+    /// Buckets as ("RFC 3339 start", total), in time order.
+    fn timeline(log: &[u8], unit: Granularity, offset: i32) -> (Vec<(String, u64)>, Buckets) {
+        let mut counts = Counts::with_buckets(unit, offset);
+        count_slice(log, None, &mut counts);
+        let buckets = counts.buckets.unwrap();
+        let list = buckets
+            .in_order()
+            .into_iter()
+            .map(|(start, b)| (crate::timestamp::rfc3339(start, offset), b.total))
+            .collect();
+        (list, buckets)
+    }
+
     #[test]
     fn time_buckets_from_ncsa_and_json() {
         let log = b"h - - [23/Nov/2026:10:59:59 +0000] \"GET / HTTP/1.1\" 200 1\n\
@@ -451,20 +779,108 @@ h - - [23/Nov/2026:11:00:00 +0000] \"GET / HTTP/1.1\" 503 1\n\
 h - - [23/Nov/2026:11:30:00 +0000] \"GET / HTTP/1.1\" 404 1\n\
 {\"time\":\"2026-11-23T12:00:01Z\",\"status\":500}\n\
 200\n";
-        let mut counts = Counts::with_buckets(Granularity::Hour);
-        count_slice(log, None, &mut counts);
-        let buckets = counts.buckets.unwrap();
-        let times: Vec<&str> = buckets.list.iter().map(|b| b.time.as_str()).collect();
-        assert_eq!(times, ["23/Nov/2026:10", "23/Nov/2026:11", "2026-11-23T12"]);
-        assert_eq!(buckets.list[1].total, 2);
+        let (list, buckets) = timeline(log, Granularity::Hour, 0);
         assert_eq!(
-            (buckets.list[1].client_errors, buckets.list[1].server_errors),
-            (1, 1)
+            list,
+            [
+                ("2026-11-23T10:00:00Z".to_string(), 1),
+                ("2026-11-23T11:00:00Z".to_string(), 2),
+                ("2026-11-23T12:00:00Z".to_string(), 1),
+            ]
         );
-        assert_eq!(buckets.untimed, 1);
-        let mut counts = Counts::with_buckets(Granularity::Minute);
-        count_slice(log, None, &mut counts);
-        assert_eq!(counts.buckets.unwrap().list[1].time, "23/Nov/2026:11:00");
+        let eleven = &buckets.in_order()[1].1;
+        assert_eq!((eleven.client_errors, eleven.server_errors), (1, 1));
+        assert_eq!((buckets.untimed, buckets.bad_time), (1, 0));
+        let (list, _) = timeline(log, Granularity::Minute, 0);
+        assert_eq!(list[1], ("2026-11-23T11:00:00Z".to_string(), 1));
+    }
+
+    #[test]
+    fn buckets_hold_instants_whatever_the_offset_or_format() {
+        let log = b"h - - [23/Nov/2026:13:00:00 +0200] \"GET / HTTP/1.1\" 200 1\n\
+h - - [23/Nov/2026:11:59:00 +0000] \"GET / HTTP/1.1\" 200 1\n\
+{\"time\":\"2026-11-23T11:30:00.25+00:00\",\"status\":200}\n\
+{\"@timestamp\":\"2026-11-23 06:45:00-0500\",\"status\":200}\n\
+{\"time\":0.5,\"timestamp\":\"2026-11-23T11:10:00\",\"status\":200}\n\
+{\"upstream\":{\"time\":\"2020-01-01T00:00:00Z\"},\"timestamp\":\"2026-11-23T11:20:00Z\",\"status\":200}\n";
+        let (list, buckets) = timeline(log, Granularity::Hour, 0);
+        assert_eq!(list, [("2026-11-23T11:00:00Z".to_string(), 6)]);
+        assert_eq!(buckets.untimed, 0);
+        // At +05:30 hours start at :30 UTC.
+        let (list, _) = timeline(log, Granularity::Hour, 19_800);
+        assert_eq!(
+            list,
+            [
+                ("2026-11-23T16:00:00+05:30".to_string(), 3),
+                ("2026-11-23T17:00:00+05:30".to_string(), 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn impossible_stamps_are_untimed() {
+        let log = b"h - - [99/Foo/0000:77:00:00 +0000] \"GET / HTTP/1.1\" 200 1\n\
+{\"time\":\"2026-02-30T10:00:00Z\",\"status\":200}\n\
+{\"time\":\"2026-02-28T10:00:00Z\",\"status\":200}\n\
+{\"status\":200}\n";
+        let (list, buckets) = timeline(log, Granularity::Hour, 0);
+        assert_eq!(list, [("2026-02-28T10:00:00Z".to_string(), 1)]);
+        assert_eq!((buckets.untimed, buckets.bad_time), (3, 2));
+    }
+
+    #[test]
+    fn buckets_come_out_in_time_order() {
+        let mut log = Vec::new();
+        for hour in [5, 1, 3, 1, 0, 5, 2] {
+            log.extend_from_slice(
+                format!("h - - [02/Jan/2026:{hour:02}:10:00 +0000] \"GET / HTTP/1.1\" 200 1\n")
+                    .as_bytes(),
+            );
+        }
+        let (list, _) = timeline(&log, Granularity::Hour, 0);
+        let hours: Vec<&str> = list.iter().map(|(t, _)| &t[11..13]).collect();
+        assert_eq!(hours, ["00", "01", "02", "03", "05"]);
+        assert_eq!(list[1].1, 2);
+    }
+
+    #[test]
+    fn too_many_buckets_coarsen_and_keep_every_request() {
+        // 50,000 distinct hours, one request each, twice over and out of order.
+        let mut log = Vec::new();
+        for round in 0..2 {
+            for i in 0..50_000i64 {
+                let hour = if round == 0 { i } else { 49_999 - i };
+                let at = 1_700_000_000 + hour * 3600;
+                let stamp = crate::timestamp::rfc3339(at, 0);
+                log.extend_from_slice(
+                    format!("{{\"time\":\"{stamp}\",\"status\":200}}\n").as_bytes(),
+                );
+            }
+        }
+        for unit in [Granularity::Minute, Granularity::Hour] {
+            let mut counts = Counts::with_buckets(unit, 0);
+            count_slice(&log, None, &mut counts);
+            let buckets = counts.buckets.unwrap();
+            let list = buckets.in_order();
+            assert!(list.len() <= MAX_BUCKETS, "{}", list.len());
+            assert_eq!(buckets.unit(), Granularity::Day);
+            assert_eq!(list.iter().map(|(_, b)| b.total).sum::<u64>(), 100_000);
+            assert_eq!(counts.total, 100_000);
+            assert!(list.windows(2).all(|w| w[0].0 < w[1].0));
+        }
+        // Years are the last step: even 10,000 of them stay bounded.
+        let mut log = Vec::new();
+        for year in (0..10_000).rev() {
+            for month in ["01", "07"] {
+                let line =
+                    format!("{{\"time\":\"{year:04}-{month}-01T00:00:00Z\",\"status\":200}}\n");
+                log.extend_from_slice(line.as_bytes());
+            }
+        }
+        let (list, buckets) = timeline(&log, Granularity::Minute, 0);
+        assert_eq!(buckets.unit(), Granularity::Year);
+        assert_eq!(list.len(), 10_000);
+        assert_eq!(list[0], ("0000-01-01T00:00:00Z".to_string(), 2));
     }
 
     #[test]

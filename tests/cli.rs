@@ -22,6 +22,8 @@ mod search;
 mod ship;
 #[path = "cli/stats.rs"]
 mod stats;
+#[path = "cli/stats_parsing.rs"]
+mod stats_parsing;
 #[path = "cli/stdin.rs"]
 mod stdin;
 #[path = "cli/views.rs"]

@@ -140,8 +140,8 @@ fn name_for(ctx: &Context, code: u16) -> Option<&'static str> {
 pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     let field = args.field.map(usize::from);
     let mut counts = match args.by {
-        Some(TimeUnit::Hour) => Counts::with_buckets(Granularity::Hour),
-        Some(TimeUnit::Minute) => Counts::with_buckets(Granularity::Minute),
+        Some(TimeUnit::Hour) => Counts::with_buckets(Granularity::Hour, args.tz),
+        Some(TimeUnit::Minute) => Counts::with_buckets(Granularity::Minute, args.tz),
         None => Counts::default(),
     };
     let stdin_only = [std::path::PathBuf::from("-")];

@@ -3,9 +3,10 @@
 use std::fmt::Write as _;
 
 use super::{wrap, Painter};
-use crate::stats::{Buckets, Counts};
+use crate::stats::{Bucket, Buckets, Counts, Granularity, MAX_BUCKETS};
 use crate::table::{self, Class};
 use crate::term::Term;
+use crate::timestamp;
 
 /// Above this share of 4xx, a client is probably broken (or a crawler is lost).
 pub const CLIENT_ERROR_THRESHOLD: f64 = 0.05;
@@ -64,32 +65,56 @@ pub fn render(counts: &Counts, term: Term) -> String {
     out
 }
 
-/// One line per time bucket: requests, 4xx and 5xx shares, a bar. On a
-/// narrow terminal the 4xx column goes first, then the bar.
+/// One line per time bucket, in time order: requests, 4xx and 5xx shares,
+/// a bar. Times are the start of each bucket on the wall clock of the
+/// `--tz` offset, which the header names. On a narrow terminal the 4xx
+/// column goes first, then the bar.
 fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
-    let time_width = buckets
-        .list
+    let offset = buckets.offset();
+    let unit = buckets.unit();
+    let rows: Vec<(String, Bucket)> = buckets
+        .in_order()
+        .into_iter()
+        .map(|(start, bucket)| {
+            let (year, month, day, hour, minute, _) = timestamp::local(start, offset);
+            let label = match unit {
+                Granularity::Minute | Granularity::Hour => {
+                    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
+                }
+                Granularity::Day => format!("{year:04}-{month:02}-{day:02}"),
+                Granularity::Month => format!("{year:04}-{month:02}"),
+                Granularity::Year => format!("{year:04}"),
+            };
+            (label, bucket)
+        })
+        .collect();
+    let zone = if offset == 0 {
+        "UTC".to_string()
+    } else {
+        timestamp::offset_label(offset)
+    };
+    let title = format!("Time ({zone})");
+    let time_width = rows
         .iter()
-        .map(|b| b.time.len())
+        .map(|(label, _)| label.len())
         .max()
-        .unwrap_or(4)
-        .max(4);
-    let count_width = count_column(buckets.list.iter().map(|b| b.total));
+        .unwrap_or(0)
+        .max(title.len());
+    let count_width = count_column(rows.iter().map(|(_, b)| b.total));
     let full = 1 + time_width + 2 + count_width + 2 + 7 + 2 + 7 + 3;
     let show_client = full <= width;
-    let mut header = format!(" {:<time_width$}  {:>count_width$}", "Time", "Requests");
+    let mut header = format!(" {title:<time_width$}  {:>count_width$}", "Requests");
     if show_client {
         header.push_str(&format!("  {:>7}", "4xx"));
     }
     header.push_str(&format!("  {:>7}", "5xx"));
     writeln!(out, "{}", p.heading(&header)).unwrap();
     let bar_room = width.saturating_sub(header.chars().count() + 2);
-    let largest = buckets.list.iter().map(|b| b.total).max().unwrap_or(0);
-    for b in &buckets.list {
+    let largest = rows.iter().map(|(_, b)| b.total).max().unwrap_or(0);
+    for (label, b) in &rows {
         let share = |n: u64| n as f64 / b.total.max(1) as f64;
         let mut line = format!(
-            " {:<time_width$}  {:>count_width$}",
-            b.time,
+            " {label:<time_width$}  {:>count_width$}",
             thousands(b.total)
         );
         if show_client {
@@ -110,11 +135,34 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
         }
         writeln!(out, "{line}").unwrap();
     }
-    if buckets.untimed > 0 {
+    if unit != buckets.asked() {
         let text = format!(
-            "({} requests without a timestamp)",
-            thousands(buckets.untimed)
+            "(the log spans more than {} {}s: shown by {})",
+            thousands(MAX_BUCKETS as u64),
+            buckets.asked().name(),
+            unit.name()
         );
+        writeln!(out, "{}", wrap(&text, width, "")).unwrap();
+    }
+    if buckets.untimed > 0 {
+        let mut text = format!(
+            "({} {} without a readable timestamp",
+            thousands(buckets.untimed),
+            if buckets.untimed == 1 {
+                "request"
+            } else {
+                "requests"
+            }
+        );
+        if buckets.bad_time > 0 {
+            write!(
+                text,
+                ", {} with an impossible one",
+                thousands(buckets.bad_time)
+            )
+            .unwrap();
+        }
+        text.push(')');
         writeln!(out, "{}", wrap(&text, width, "")).unwrap();
     }
 }
