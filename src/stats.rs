@@ -952,6 +952,60 @@ h - - [23/Nov/2026:11:59:00 +0000] \"GET / HTTP/1.1\" 200 1\n\
     }
 
     #[test]
+    fn odd_lines_never_panic_and_totals_add_up() {
+        let pieces: [&[u8]; 24] = [
+            b"{",
+            b"}",
+            b"[",
+            b"]",
+            b"\"",
+            b"\\",
+            b":",
+            b",",
+            b" ",
+            b"status",
+            b"status_code",
+            b"time",
+            b"@timestamp",
+            b"200",
+            b"99999999999",
+            b"-",
+            b".",
+            b"e",
+            b"\xef\xbb\xbf",
+            b"[23/Nov/2026:13:00:00 +0200]",
+            b"2026-11-23T11:00:00",
+            b"+02:00",
+            b"\xff",
+            b"\x00",
+        ];
+        // A fixed xorshift sequence: the same lines on every run.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut log = Vec::new();
+        for _ in 0..20_000 {
+            for _ in 0..next() % 24 {
+                log.extend_from_slice(pieces[(next() % 24) as usize]);
+            }
+            log.push(b'\n');
+        }
+        for (unit, offset) in [(Granularity::Minute, 0), (Granularity::Hour, -86_340)] {
+            let mut counts = Counts::with_buckets(unit, offset);
+            count_slice(&log, None, &mut counts);
+            count_slice(&log, Some(2), &mut counts);
+            let buckets = counts.buckets.as_ref().unwrap();
+            let timed: u64 = buckets.in_order().iter().map(|(_, b)| b.total).sum();
+            assert_eq!(timed + buckets.untimed, counts.total);
+            assert_eq!(counts.by_code.iter().sum::<u64>(), counts.total);
+        }
+    }
+
+    #[test]
     fn gzip_input_is_read_through() {
         use std::io::Write;
         let mut plain = Vec::new();
