@@ -12,7 +12,9 @@ struct HopJson {
     retry_after: Option<String>,
 }
 
-/// Hops shown in the chain table; past it they are counted, not kept.
+/// Hops kept before the chain table is printed: the first batch sets the
+/// heading, later batches continue the numbering without a header. Each
+/// batch written is also how a closed output ends an endless stream.
 const WINDOW: usize = 100;
 
 /// No arguments and a pipe on stdin: explain each status read from it, as
@@ -24,7 +26,7 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
         seen: 0,
         items: 0,
         window: Vec::new(),
-        window_shown: false,
+        shown: 0,
         missing_names: false,
     };
     let skipped = stdin::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
@@ -45,7 +47,8 @@ struct HopPrinter<'c, 'a> {
     /// JSON array elements printed so far.
     items: u64,
     window: Vec<stdin::Hop>,
-    window_shown: bool,
+    /// Hops already printed in earlier batches.
+    shown: usize,
     /// `--lang` met a code without a constant.
     missing_names: bool,
 }
@@ -83,14 +86,15 @@ impl HopPrinter<'_, '_> {
                 let indented = item.trim_end().replace('\n', "\n  ");
                 ctx.print(&format!("{separator}  {indented}"))
             }
-            (None, false) if self.window_shown => Ok(()),
             (None, false) => {
                 self.window.push(hop);
                 if self.window.len() < WINDOW {
                     return Ok(());
                 }
-                self.window_shown = true;
-                ctx.print(&self.table(true))
+                let batch = self.table(true);
+                self.shown += self.window.len();
+                self.window.clear();
+                ctx.print(&batch)
             }
         }
     }
@@ -98,7 +102,7 @@ impl HopPrinter<'_, '_> {
     fn table(&self, more_follow: bool) -> String {
         let ctx = self.ctx;
         let names = |code| name_for(ctx, code);
-        render::chain::render(&self.window, ctx.term, &names, more_follow)
+        render::chain::render(&self.window, self.shown, ctx.term, &names, more_follow)
     }
 
     fn finish(self) -> Outcome {
@@ -112,17 +116,8 @@ impl HopPrinter<'_, '_> {
         }
         if ctx.json {
             ctx.print(if self.items > 0 { "\n]\n" } else { "[]\n" })?;
-        } else if ctx.lang.is_none() {
-            if !self.window_shown {
-                ctx.print(&self.table(false))?;
-            }
-            let left_out = self.seen - self.window.len() as u64;
-            if left_out > 0 {
-                let note = format!(
-                    "... and {left_out} more status line(s) not shown; `httpcode stats` counts a whole stream"
-                );
-                ctx.print(&(render::wrap(&note, usize::from(ctx.term.width), "") + "\n"))?;
-            }
+        } else if ctx.lang.is_none() && !self.window.is_empty() {
+            ctx.print(&self.table(false))?;
         }
         Ok(if self.missing_names { NOT_FOUND } else { FOUND })
     }

@@ -7,15 +7,18 @@ use crate::escape::visible;
 use crate::stdin::Hop;
 use crate::term::Term;
 
-/// The hops as a table. `name` gives each code's name; `more_follow` says
-/// the input goes on past these hops, so the last one shown is not final.
+/// The hops as a table. `before` hops were printed in earlier batches:
+/// then the numbering goes on and there is no heading or header line.
+/// `name` gives each code's name; `more_follow` says the input goes on past
+/// these hops, so the last one shown is not final.
 pub fn render(
     hops: &[Hop],
+    before: usize,
     term: Term,
     name: &dyn Fn(u16) -> Option<&'static str>,
     more_follow: bool,
 ) -> String {
-    let mut table = Grid::new(&["#", "Code", "Name", "Then"]);
+    let mut grid = Grid::new(&["#", "Code", "Name", "Then"]);
     for (i, hop) in hops.iter().enumerate() {
         // Header values come from a server: never let them reach the terminal raw.
         let then = match (&hop.location, &hop.retry_after) {
@@ -24,8 +27,8 @@ pub fn render(
             (None, None) if i + 1 == hops.len() && !more_follow => "final".to_string(),
             (None, None) => String::new(),
         };
-        table.add_row(vec![
-            (i + 1).to_string(),
+        grid.add_row(vec![
+            (before + i + 1).to_string(),
             format!("{:03}", hop.code),
             name(hop.code).unwrap_or("(unknown code)").to_string(),
             then,
@@ -33,14 +36,29 @@ pub fn render(
     }
     let mut out = String::new();
     let p = Painter::new(term);
+    let table = paint_table(&grid, term, &[]);
+    if before > 0 {
+        // A later batch: the header line and its rule were printed already.
+        let (_, header) = grid.layout(term.width);
+        let skip = if header { 2 } else { 0 };
+        for line in table.lines().skip(skip) {
+            out.push_str(line);
+            out.push('\n');
+        }
+        return out;
+    }
     if hops.len() > 1 && hops.iter().any(|h| h.location.is_some()) {
         writeln!(
             out,
             "{}",
-            p.heading(&format!("Redirect chain, {} responses", hops.len()))
+            p.heading(&if more_follow {
+                "Redirect chain".to_string()
+            } else {
+                format!("Redirect chain, {} responses", hops.len())
+            })
         )
         .unwrap();
     }
-    out.push_str(&paint_table(&table, term, &[]));
+    out.push_str(&table);
     out
 }

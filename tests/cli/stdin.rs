@@ -129,7 +129,7 @@ fn an_endless_stream_shows_its_first_hops_at_once() {
 }
 
 #[test]
-fn hops_past_the_window_are_counted_not_shown() {
+fn a_long_stream_is_shown_in_batches_with_one_header() {
     let input = "404\n".repeat(1234);
     let out = httpcode()
         .args(["--color", "never"])
@@ -137,15 +137,17 @@ fn hops_past_the_window_are_counted_not_shown() {
         .output()
         .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("and 1134 more status line(s) not shown"),
-        "{text}"
-    );
     assert_eq!(
         text.lines().filter(|l| l.contains("Not Found")).count(),
-        100
+        1234
     );
-    // JSON streams every hop.
+    assert_eq!(text.matches("Code").count(), 1, "one header line");
+    assert!(
+        text.contains("\n 1234 "),
+        "numbering goes on across batches"
+    );
+    assert_eq!(text.matches("final").count(), 1);
+    // JSON streams every hop too.
     let out = httpcode()
         .arg("--json")
         .write_stdin("200\n".repeat(1234))
@@ -153,4 +155,46 @@ fn hops_past_the_window_are_counted_not_shown() {
         .unwrap();
     let hops: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(hops.len(), 1234);
+}
+
+/// `yes 'HTTP/1.1 200 OK' | httpcode | head`: once head is gone, the next
+/// batch fails to write and the endless stream ends.
+#[test]
+fn an_endless_stream_ends_when_its_reader_does() {
+    use std::io::{Read, Write};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use assert_cmd::cargo::CommandCargoExt;
+
+    let mut child = Command::cargo_bin("httpcode")
+        .unwrap()
+        .args(["--color", "never"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let line = b"HTTP/1.1 200 OK\n".repeat(1000);
+        // Stops when httpcode exits and the pipe closes.
+        while input.write_all(&line).is_ok() {}
+    });
+    out.read_exact(&mut first).unwrap();
+    drop(out);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break Some(status);
+        }
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            break None;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    writer.join().unwrap();
+    assert!(status.is_some(), "still running after its reader closed");
 }
