@@ -84,24 +84,28 @@ fn predicates_answer_by_exit_code() {
         .stdout("yes\n");
 }
 
-/// `yes 'HTTP/1.1 200 OK' | httpcode`: the first hops show while the
-/// stream is still open, and the rest are counted, not kept.
-#[test]
-fn an_endless_stream_shows_its_first_hops_at_once() {
-    use std::io::{BufRead, BufReader, Write};
-    use std::process::{Command, Stdio};
-    use std::sync::mpsc;
-    use std::time::Duration;
-
+/// `httpcode --color never` with stdin and stdout as pipes this test holds.
+fn spawn_with_pipes() -> std::process::Child {
     use assert_cmd::cargo::CommandCargoExt;
-
-    let mut child = Command::cargo_bin("httpcode")
+    use std::process::{Command, Stdio};
+    Command::cargo_bin("httpcode")
         .unwrap()
         .args(["--color", "never"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+/// `yes 'HTTP/1.1 200 OK' | httpcode`: the first hops show while the
+/// stream is still open.
+#[test]
+fn an_endless_stream_shows_its_first_hops_at_once() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = spawn_with_pipes();
     let mut input = child.stdin.take().unwrap();
     for _ in 0..150 {
         writeln!(input, "HTTP/1.1 200 OK").unwrap();
@@ -162,18 +166,9 @@ fn a_long_stream_is_shown_in_batches_with_one_header() {
 #[test]
 fn an_endless_stream_ends_when_its_reader_does() {
     use std::io::{Read, Write};
-    use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
 
-    use assert_cmd::cargo::CommandCargoExt;
-
-    let mut child = Command::cargo_bin("httpcode")
-        .unwrap()
-        .args(["--color", "never"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_with_pipes();
     let mut out = child.stdout.take().unwrap();
     let mut first = [0u8; 64];
     let mut input = child.stdin.take().unwrap();
