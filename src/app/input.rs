@@ -40,7 +40,7 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
 }
 
 /// Prints hops as they arrive: JSON and `--lang` one by one, the chain
-/// table once its window is full or the input ends.
+/// table in batches of `WINDOW`.
 struct HopPrinter<'c, 'a> {
     ctx: &'c Context<'a>,
     seen: u64,
@@ -57,35 +57,24 @@ impl HopPrinter<'_, '_> {
     fn hop(&mut self, hop: stdin::Hop) -> io::Result<()> {
         self.seen += 1;
         let ctx = self.ctx;
-        let separator = if self.items == 0 { "[\n" } else { ",\n" };
-        self.items += u64::from(ctx.json);
         match (ctx.lang, ctx.json) {
             (Some(lang), json) => match lang_line(hop.code, lang) {
-                Some(expression) if json => {
-                    let item = serde_json::to_string(&expression).unwrap_or_default();
-                    ctx.print(&format!("{separator}  {item}"))
-                }
+                Some(expression) if json => self.print_item(&json::to_string(&expression)),
                 Some(expression) => ctx.print(&(expression + "\n")),
                 None => {
-                    self.items -= u64::from(json);
                     self.missing_names = true;
                     ctx.warn(&missing_lang(hop.code, lang));
                     Ok(())
                 }
             },
-            (None, true) => {
-                let item = json::to_string(&HopJson {
-                    code: hop.code,
-                    name: name_for(ctx, hop.code),
-                    class: Class::of(hop.code).label(),
-                    line: hop.line,
-                    location: hop.location,
-                    retry_after: hop.retry_after,
-                });
-                // An element of a pretty-printed array is indented by two.
-                let indented = item.trim_end().replace('\n', "\n  ");
-                ctx.print(&format!("{separator}  {indented}"))
-            }
+            (None, true) => self.print_item(&json::to_string(&HopJson {
+                code: hop.code,
+                name: name_for(ctx, hop.code),
+                class: Class::of(hop.code).label(),
+                line: hop.line,
+                location: hop.location,
+                retry_after: hop.retry_after,
+            })),
             (None, false) => {
                 self.window.push(hop);
                 if self.window.len() < WINDOW {
@@ -97,6 +86,15 @@ impl HopPrinter<'_, '_> {
                 ctx.print(&batch)
             }
         }
+    }
+
+    /// One element of the JSON array being streamed, laid out as
+    /// serde_json's pretty printer lays out an array (indented by two).
+    fn print_item(&mut self, item: &str) -> io::Result<()> {
+        let separator = if self.items == 0 { "[\n" } else { ",\n" };
+        self.items += 1;
+        let indented = item.trim_end().replace('\n', "\n  ");
+        self.ctx.print(&format!("{separator}  {indented}"))
     }
 
     fn table(&self, more_follow: bool) -> String {
