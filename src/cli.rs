@@ -71,6 +71,15 @@ pub struct GlobalArgs {
     /// Leave out the raw HTTP example in detail views.
     #[arg(long = "no-example", global = true)]
     pub no_example: bool,
+
+    /// When to page output taller than the terminal ($HTTPCODE_PAGER, else
+    /// $PAGER, else less -FRX); never when not a terminal.
+    #[arg(long = "pager", value_enum, default_value_t = PagerChoice::Auto, global = true, value_name = "WHEN")]
+    pub pager: PagerChoice,
+
+    /// Never page; the same as --pager never.
+    #[arg(long = "no-pager", global = true)]
+    pub no_pager: bool,
 }
 
 /// The narrowest layout every view keeps within; a test checks each view there.
@@ -115,6 +124,16 @@ pub enum ColorChoice {
     /// Color even in a pipe, and even when NO_COLOR is set.
     Always,
     /// No color.
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PagerChoice {
+    /// Page on a terminal when the output is taller than the screen.
+    Auto,
+    /// Page on a terminal whatever the length.
+    Always,
+    /// Never page.
     Never,
 }
 

@@ -9,6 +9,7 @@ pub mod json;
 pub mod lang;
 pub mod lines;
 pub mod math;
+pub mod pager;
 pub mod query;
 pub mod render;
 pub mod search;

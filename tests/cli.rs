@@ -16,6 +16,8 @@ mod grpc;
 mod json;
 #[path = "cli/lookup.rs"]
 mod lookup;
+#[path = "cli/pager.rs"]
+mod pager;
 #[path = "cli/search.rs"]
 mod search;
 #[path = "cli/ship.rs"]

@@ -13,11 +13,12 @@ use clap::CommandFactory;
 use serde::Serialize;
 
 use crate::cli::{
-    Cli, Command, CompareArgs, GlobalArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs, Predicate,
-    SearchArgs, StatsArgs, TimeUnit,
+    Cli, Command, CompareArgs, GlobalArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs,
+    PagerChoice, Predicate, SearchArgs, StatsArgs, TimeUnit,
 };
 use crate::escape::{self, shown};
 use crate::json::{self, EntryJson};
+use crate::pager::{Output, Paging};
 use crate::query::{self, Request, Target};
 use crate::render::{self, detail::DetailOptions};
 use crate::search::{self, Match};
@@ -129,10 +130,19 @@ fn dispatch(args: Vec<OsString>, streams: Streams, leak: bool) -> u8 {
         stdout_is_terminal,
     } = streams;
     let terminals = (stdin_is_terminal, stdout_is_terminal);
-    let result = match Context::new(&cli.global, stdin, stdout, &mut *stderr, terminals) {
+    let choice = if cli.global.no_pager {
+        PagerChoice::Never
+    } else {
+        cli.global.pager
+    };
+    let mut output = Output::new(stdout, Paging::from_terminal(choice, stdout_is_terminal));
+    let result = match Context::new(&cli.global, stdin, &mut output, &mut *stderr, terminals) {
         Ok(ctx) => run(&ctx, cli.query, cli.command),
         Err(err) => Err(err),
     };
+    // The pager quits before an error is printed, so the error stays on screen.
+    let finished = output.finish();
+    let result = result.and_then(|code| finished.map(|()| code).map_err(AppError::from));
     match result {
         Ok(code) => code,
         Err(AppError::Io(err)) if err.kind() == io::ErrorKind::BrokenPipe => FOUND,
