@@ -72,6 +72,11 @@ pub struct GlobalArgs {
     #[arg(long = "no-example", global = true)]
     pub no_example: bool,
 
+    /// A card of one screen for each code: name, summary, retry, the first
+    /// causes and actions.
+    #[arg(long = "short", global = true)]
+    pub short: bool,
+
     /// When to page output taller than the terminal ($HTTPCODE_PAGER, else
     /// $PAGER, else less -FRX); never when not a terminal.
     #[arg(long = "pager", value_enum, default_value_t = PagerChoice::Auto, global = true, value_name = "WHEN")]

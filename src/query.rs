@@ -194,6 +194,42 @@ fn small_number(text: &str) -> Option<u16> {
     }
 }
 
+/// A status pasted whole: `HTTP/1.1 404 Not Found`, `HTTP/2 404`, or a
+/// code and its phrase without the version, `404 Not Found`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusLine<'a> {
+    pub code: u16,
+    /// The reason phrase as written, trimmed; may be empty after `HTTP/x`.
+    pub phrase: &'a str,
+    /// Starts with `HTTP/x`.
+    pub versioned: bool,
+}
+
+/// Reads a status line. Without `HTTP/x`, the phrase must start with a
+/// letter (`404 Not Found`), so `404 500` stays two codes.
+pub fn status_line(line: &str) -> Option<StatusLine<'_>> {
+    let line = line.trim();
+    if let Some(Target::Code { code, .. }) = parse_status_line(line) {
+        let after_version = line.split_once(char::is_whitespace)?.1.trim_start();
+        let phrase = after_version.get(3..).unwrap_or("").trim();
+        return Some(StatusLine {
+            code,
+            phrase,
+            versioned: true,
+        });
+    }
+    let (number, phrase) = line.split_once(char::is_whitespace)?;
+    let code = three_digits(number)?;
+    let phrase = phrase.trim();
+    phrase
+        .starts_with(|c: char| c.is_alphabetic())
+        .then_some(StatusLine {
+            code,
+            phrase,
+            versioned: false,
+        })
+}
+
 /// `HTTP/1.1 503 Service Unavailable`, `HTTP/2 404`: the code in a status line.
 pub fn parse_status_line(line: &str) -> Option<Target> {
     let line = line.trim();
@@ -227,6 +263,33 @@ mod tests {
 
     fn words(args: &[&str]) -> Result<Request, NotACode> {
         classify(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn status_lines_keep_their_phrase() {
+        let line = |code, phrase, versioned| {
+            Some(StatusLine {
+                code,
+                phrase,
+                versioned,
+            })
+        };
+        assert_eq!(
+            status_line("HTTP/1.1 404 Not Found"),
+            line(404, "Not Found", true)
+        );
+        assert_eq!(status_line("  HTTP/2 404  "), line(404, "", true));
+        assert_eq!(status_line("http/1.0 200 OK"), line(200, "OK", true));
+        assert_eq!(status_line("404 Not Found"), line(404, "Not Found", false));
+        assert_eq!(
+            status_line("503\tService Unavailable"),
+            line(503, "Service Unavailable", false)
+        );
+        assert_eq!(status_line("404"), None);
+        assert_eq!(status_line("404 500"), None);
+        assert_eq!(status_line("4044 Not Found"), None);
+        assert_eq!(status_line("Not Found 404"), None);
+        assert_eq!(status_line("HTTP/1.1 40 Not Found"), None);
     }
 
     #[test]

@@ -88,6 +88,8 @@ pub struct RawRedirect {
 }
 
 /// `data/sources.json`: who defines codes, and where our facts come from.
+/// Listed by reach, IANA first, then the software most people meet: a code
+/// with several meanings shows them in this order.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {

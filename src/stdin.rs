@@ -6,6 +6,7 @@ use std::io;
 
 use crate::lines;
 use crate::query::{self, Target};
+use crate::table;
 
 /// Lines longer than this are not status lines or headers we use.
 pub const MAX_LINE: usize = 8 * 1024;
@@ -104,10 +105,15 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// `HTTP/1.1 301 Moved Permanently`, `HTTP/2 200`, `404`, `000`.
+/// `HTTP/1.1 301 Moved Permanently`, `HTTP/2 200`, `404`, `000`, and a
+/// code with its own phrase, `404 Not Found` (but not a body's `404 page
+/// not found`).
 fn status_of(text: &str) -> Option<u16> {
     if let Some(Target::Code { code, .. }) = query::parse_status_line(text) {
         return Some(code);
+    }
+    if let Some(line) = query::status_line(text) {
+        return table::is_phrase_of(line.code, line.phrase).then_some(line.code);
     }
     (text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse().ok())
@@ -135,9 +141,9 @@ mod tests {
 
     #[test]
     fn bare_codes_and_curl_values() {
-        let r = read_str(b"404\n000\n  503  \nnot a code\n12345\n");
+        let r = read_str(b"404\n000\n  503  \nnot a code\n12345\n410 Gone\n404 page not found\n");
         let codes: Vec<u16> = r.hops.iter().map(|h| h.code).collect();
-        assert_eq!(codes, [404, 0, 503]);
+        assert_eq!(codes, [404, 0, 503, 410]);
     }
 
     #[test]

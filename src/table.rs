@@ -354,6 +354,18 @@ pub fn substatuses(code: u16) -> &'static [Entry] {
     &ENTRIES[start..start + len]
 }
 
+/// `Not Found` for 404, case and spacing aside, or another of its names.
+pub fn is_phrase_of(code: u16, phrase: &str) -> bool {
+    let same = |name: &str| {
+        name.split_whitespace()
+            .map(str::to_lowercase)
+            .eq(phrase.split_whitespace().map(str::to_lowercase))
+    };
+    lookup(code, None)
+        .iter()
+        .any(|e| same(e.name()) || e.aliases.iter().any(same))
+}
+
 /// A known code has at least one top-level entry.
 pub fn is_known(code: u16) -> bool {
     !lookup(code, None).is_empty()

@@ -36,9 +36,11 @@ pub fn load(data: &Path) -> Result<Tables, String> {
         .enumerate()
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
-    // Within a code: IANA first, codes still in use before deprecated ones,
-    // then sources in the order sources.json lists them. The first entry
-    // names the code wherever only its number is known (related codes).
+    // Within a code, the order people meet the meanings in: IANA first,
+    // codes still in use before deprecated ones, then sources by reach, the
+    // order sources.json lists them in (curl before AWS, nginx before Esri).
+    // The first entry names the code wherever only its number is known
+    // (related codes), and answers `httpcode is`.
     entries.sort_by_key(|e| {
         (
             e.code,

@@ -22,18 +22,18 @@ fn every_code_up_to_1000_looks_up_without_panicking() {
                 assert_eq!(c, code);
                 for entry in table::lookup(c, None) {
                     // Raw examples are shown as they are, however wide.
-                    let view = detail::render(
-                        entry,
-                        TERM,
-                        DetailOptions {
+                    for short in [false, true] {
+                        let options = DetailOptions {
                             show_example: false,
-                        },
-                    );
-                    assert!(view.starts_with(&entry.code_label()));
-                    assert!(
-                        view.lines().all(|l| l.chars().count() <= 40),
-                        "{code}: line wider than 40"
-                    );
+                            short,
+                        };
+                        let view = detail::render(entry, TERM, options);
+                        assert!(view.starts_with(&entry.code_label()));
+                        assert!(
+                            view.lines().all(|l| l.chars().count() <= 40),
+                            "{code}: line wider than 40"
+                        );
+                    }
                 }
                 table::nearest_codes(c, 3);
             }

@@ -18,12 +18,14 @@ struct HopJson {
 const WINDOW: usize = 100;
 
 /// No arguments and a pipe on stdin: explain each status read from it, as
-/// it comes.
+/// it comes. One status alone (`echo 404 | httpcode`, curl's `%{http_code}`)
+/// is a lookup and prints what `httpcode 404` prints; several are a chain.
 pub(super) fn from_stdin(ctx: &Context) -> Outcome {
     let mut input = ctx.stdin.borrow_mut();
     let mut printer = HopPrinter {
         ctx,
         seen: 0,
+        first: None,
         items: 0,
         window: Vec::new(),
         shown: 0,
@@ -44,6 +46,8 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
 struct HopPrinter<'c, 'a> {
     ctx: &'c Context<'a>,
     seen: u64,
+    /// The first hop, held until a second shows this is a chain.
+    first: Option<stdin::Hop>,
     /// JSON array elements printed so far.
     items: u64,
     window: Vec<stdin::Hop>,
@@ -56,6 +60,19 @@ struct HopPrinter<'c, 'a> {
 impl HopPrinter<'_, '_> {
     fn hop(&mut self, hop: stdin::Hop) -> io::Result<()> {
         self.seen += 1;
+        if self.ctx.lang.is_none() {
+            if self.seen == 1 {
+                self.first = Some(hop);
+                return Ok(());
+            }
+            if let Some(first) = self.first.take() {
+                self.print_hop(first)?;
+            }
+        }
+        self.print_hop(hop)
+    }
+
+    fn print_hop(&mut self, hop: stdin::Hop) -> io::Result<()> {
         let ctx = self.ctx;
         match (ctx.lang, ctx.json) {
             (Some(lang), json) => match lang_line(hop.code, lang) {
@@ -103,8 +120,18 @@ impl HopPrinter<'_, '_> {
         render::chain::render(&self.window, self.shown, ctx.term, &names, more_follow)
     }
 
-    fn finish(self) -> Outcome {
+    fn finish(mut self) -> Outcome {
         let ctx = self.ctx;
+        if let Some(only) = self.first.take() {
+            let code = pasted_status(ctx, &only.line, true).unwrap_or(only.code);
+            return lookup(
+                ctx,
+                &[Target::Code {
+                    code,
+                    substatus: None,
+                }],
+            );
+        }
         if self.seen == 0 {
             ctx.warn("no status codes or status lines on stdin");
             if ctx.json {

@@ -3,6 +3,15 @@
 use super::*;
 
 pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
+    if let Some(code) = pasted_status(ctx, &args.join(" "), args.len() == 1) {
+        return lookup(
+            ctx,
+            &[Target::Code {
+                code,
+                substatus: None,
+            }],
+        );
+    }
     match query::classify(args)? {
         Request::Words(words) => {
             reject_mistyped_subcommand(&words)?;
@@ -10,6 +19,31 @@ pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
         }
         Request::Targets(targets) => lookup(ctx, &targets),
     }
+}
+
+/// A pasted status line: `HTTP/1.1 404 Not Found`, `HTTP/2 404`, or
+/// `404 Not Found`. Without the version, split words count as a status line
+/// only when they are the code's phrase (`httpcode 500 timeout` searches),
+/// while one quoted argument always does. A phrase that is not the code's
+/// gets a note on stderr; the code is what counts.
+pub(super) fn pasted_status(ctx: &Context, text: &str, one_argument: bool) -> Option<u16> {
+    let line = query::status_line(text)?;
+    let is_phrase = table::is_phrase_of(line.code, line.phrase);
+    if !(line.versioned || one_argument || is_phrase) {
+        return None;
+    }
+    if !line.phrase.is_empty() && !is_phrase {
+        let name = table::lookup(line.code, None)
+            .first()
+            .map_or(String::new(), |e| format!(" ({})", e.name()));
+        ctx.warn(&format!(
+            "note: '{}' is not the reason phrase of {:03}{name}; reason phrases are free text that clients ignore, so this is read as {:03}",
+            shown(line.phrase),
+            line.code,
+            line.code
+        ));
+    }
+    Some(line.code)
 }
 
 /// `httpcode serch timeout` is a typo for a subcommand, not a search for "serch".
@@ -78,16 +112,19 @@ pub(super) fn lookup_code(
     }
     let options = DetailOptions {
         show_example: ctx.show_example,
+        short: ctx.short,
     };
     let views: Vec<String> = entries
         .iter()
         .map(|e| render::detail::render(e, ctx.term, options))
         .collect();
-    let mut text = views.join(&format!(
+    let mut text = render::detail::meanings(&entries, ctx.term).unwrap_or_default();
+    text.push_str(&views.join(&format!(
         "\n{}\n\n",
         "─".repeat(usize::from(ctx.term.width).min(40))
-    ));
-    let show_subs = substatus.is_none() && ctx.source.is_none_or(|s| s.id.starts_with("iis"));
+    )));
+    let show_subs =
+        substatus.is_none() && !ctx.short && ctx.source.is_none_or(|s| s.id.starts_with("iis"));
     if show_subs {
         if let Some(subs) = render::detail::render_substatuses(code, ctx.term) {
             text.push('\n');

@@ -41,7 +41,7 @@ use find::{run_search, search_command};
 use generate::{completions, man};
 use input::{from_stdin, stats};
 use is::is;
-use lookup::{list, lookup_or_search};
+use lookup::{list, lookup, lookup_or_search, pasted_status};
 use reference::{grpc, guide, lang_line, lang_lines, missing_lang, sources};
 
 /// Exit code when something was found and printed.
@@ -97,6 +97,7 @@ struct Context<'a> {
     json: bool,
     source: Option<&'static Source>,
     show_example: bool,
+    short: bool,
     lang: Option<Lang>,
     stdin: RefCell<&'a mut (dyn Read + Send)>,
     stdout: RefCell<&'a mut dyn Write>,
@@ -203,6 +204,12 @@ fn check_applies(ctx: &Context, command: Option<&Command>) -> Result<(), AppErro
             "codes (httpcode 404 --lang go) and codes read from stdin",
         );
     }
+    if ctx.short {
+        return refuse(
+            "--short",
+            "codes (httpcode 404 --short) and codes read from stdin",
+        );
+    }
     let filters = matches!(
         command,
         Command::List(_)
@@ -237,6 +244,7 @@ impl<'a> Context<'a> {
             json: global.json,
             source,
             show_example: !global.no_example,
+            short: global.short,
             lang: global.lang,
             stdin: RefCell::new(stdin),
             stdout: RefCell::new(stdout),

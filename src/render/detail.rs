@@ -15,22 +15,99 @@ const LABEL: usize = 15;
 #[derive(Debug, Clone, Copy)]
 pub struct DetailOptions {
     pub show_example: bool,
+    /// The card of one screen: `--short`.
+    pub short: bool,
 }
 
+/// The most causes and actions of each kind the short card keeps; fewer
+/// when they would not fit one screen.
+const SHORT_ITEMS: usize = 3;
+/// Lines of a screen the short card fills at most, leaving the prompt's.
+const SHORT_LINES: usize = 23;
+
+/// What the reader needs first comes first, so the first 24 lines at 80
+/// columns hold the name, summary, class and source, whether to retry, and
+/// the start of the causes and of what to do. The long tails (the prose,
+/// facts, language constants, gRPC, the raw example) follow.
 pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
+    if options.short {
+        return short(entry, term);
+    }
     let p = Painter::new(term);
     let width = usize::from(term.width);
     let mut out = String::with_capacity(4096);
-    header(&mut out, entry, p, width);
+    first_screen(&mut out, entry, p, width, usize::MAX);
+    writeln!(out, "\n{}", p.heading("About")).unwrap();
+    writeln!(out, "  {}", wrap(entry.description(), width, "  ")).unwrap();
     section(&mut out, p, width, "Where you see it", entry.seen());
     section(&mut out, p, width, "When to send it", entry.use_when());
-    bullets(&mut out, p, width, "Common causes", entry.causes);
-    actions(&mut out, p, width, entry);
     facts(&mut out, p, width, entry);
+    in_code(&mut out, p, width, entry);
+    if entry.substatus.is_none() {
+        if let Some(text) = grpc_text(entry.code) {
+            writeln!(out, "\n{}", p.heading("gRPC")).unwrap();
+            writeln!(out, "  {}", wrap(&text, width, "  ")).unwrap();
+        }
+    }
     if options.show_example {
         example(&mut out, p, entry);
     }
     out
+}
+
+/// Name, summary, class and source, retry, then causes and actions, at
+/// most `keep` of each.
+fn first_screen(out: &mut String, entry: &Entry, p: Painter, width: usize, keep: usize) {
+    header(out, entry, p, width);
+    retry(out, p, width, entry);
+    bullets(out, p, width, "Common causes", entry.causes, keep);
+    actions(out, p, width, entry, keep);
+}
+
+/// The card of one screen: the first screen with as many of the causes and
+/// actions as fit, and the command for the whole view.
+fn short(entry: &Entry, term: Term) -> String {
+    let p = Painter::new(term);
+    let width = usize::from(term.width);
+    let mut more = format!("More: httpcode {}", entry.code_label());
+    if table::lookup(entry.code, entry.substatus).len() > 1 {
+        more.push_str(" --source ");
+        more.push_str(entry.source().id);
+    }
+    let mut card = String::new();
+    for keep in (1..=SHORT_ITEMS).rev() {
+        card.clear();
+        first_screen(&mut card, entry, p, width, keep);
+        writeln!(card, "\n{}", p.dim(&more)).unwrap();
+        if card.lines().count() <= SHORT_LINES {
+            break;
+        }
+    }
+    card
+}
+
+/// For a code with several meanings, one line naming them all in the
+/// order the views follow (`499: nginx Client Closed Request · ...`), then a
+/// blank line. `None` for a code with one meaning.
+pub fn meanings(entries: &[&Entry], term: Term) -> Option<String> {
+    let first = entries.first()?;
+    if entries.len() < 2 {
+        return None;
+    }
+    let p = Painter::new(term);
+    let names: Vec<String> = entries
+        .iter()
+        .map(|e| format!("{} {}", e.source().name, e.name()))
+        .collect();
+    let label = first.code_label();
+    let line = format!("{label}: {}", names.join(" · "));
+    let wrapped = wrap(&line, usize::from(term.width), "  ");
+    let rest = wrapped.strip_prefix(label.as_str()).unwrap_or(&wrapped);
+    Some(format!(
+        "{}{}\n\n",
+        p.class(&label, first.class()),
+        p.heading(rest)
+    ))
 }
 
 fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
@@ -55,8 +132,25 @@ fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
     meta.extend(e.reference().map(str::to_string));
     meta.push(e.status.as_str().to_string());
     writeln!(out, "{}", p.dim(&wrap(&meta.join(" · "), width, ""))).unwrap();
-    writeln!(out).unwrap();
-    writeln!(out, "{}", wrap(e.description(), width, "")).unwrap();
+}
+
+/// A label and its value, the value wrapped under itself.
+fn fact(out: &mut String, p: Painter, width: usize, label: &str, value: &str) {
+    let pad = " ".repeat(LABEL.saturating_sub(label.len()));
+    let value = wrap(value, width, &" ".repeat(LABEL));
+    writeln!(out, "{}{pad}{value}", p.heading(label)).unwrap();
+}
+
+/// Whether to retry: the first thing a script or an on-call engineer asks.
+fn retry(out: &mut String, p: Painter, width: usize, e: &Entry) {
+    let answer = if e.retryable { "Yes" } else { "No" };
+    fact(
+        out,
+        p,
+        width,
+        "Safe to retry",
+        &format!("{answer}. {}", e.retry_note()),
+    );
 }
 
 fn section(out: &mut String, p: Painter, width: usize, title: &str, text: Option<&str>) {
@@ -66,33 +160,29 @@ fn section(out: &mut String, p: Painter, width: usize, title: &str, text: Option
     }
 }
 
-fn bullets(out: &mut String, p: Painter, width: usize, title: &str, items: TextList) {
+fn bullets(out: &mut String, p: Painter, width: usize, title: &str, items: TextList, keep: usize) {
     writeln!(out, "\n{}", p.heading(title)).unwrap();
-    bullet_list(out, width, "  ", items);
+    bullet_list(out, width, "  ", items, keep);
 }
 
-fn bullet_list(out: &mut String, width: usize, indent: &str, items: TextList) {
+fn bullet_list(out: &mut String, width: usize, indent: &str, items: TextList, keep: usize) {
     let hanging = format!("{indent}  ");
-    for item in items.iter() {
+    for item in items.iter().take(keep) {
         writeln!(out, "{indent}- {}", wrap(item, width, &hanging)).unwrap();
     }
 }
 
-fn actions(out: &mut String, p: Painter, width: usize, e: &Entry) {
+fn actions(out: &mut String, p: Painter, width: usize, e: &Entry, keep: usize) {
     writeln!(out, "\n{}", p.heading("What to do")).unwrap();
     writeln!(out, "  {}", p.dim("As the client:")).unwrap();
-    bullet_list(out, width, "    ", e.client_actions);
+    bullet_list(out, width, "    ", e.client_actions, keep);
     writeln!(out, "  {}", p.dim("As the server owner:")).unwrap();
-    bullet_list(out, width, "    ", e.server_actions);
+    bullet_list(out, width, "    ", e.server_actions, keep);
 }
 
 fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     writeln!(out).unwrap();
-    let mut line = |label: &str, value: &str| {
-        let pad = " ".repeat(LABEL.saturating_sub(label.len()));
-        let value = wrap(value, width, &" ".repeat(LABEL));
-        writeln!(out, "{}{pad}{value}", p.heading(label)).unwrap();
-    };
+    let mut line = |label: &str, value: &str| fact(out, p, width, label, value);
     if !e.headers.is_empty() {
         line("Headers", &e.headers.join(", "));
     }
@@ -102,12 +192,6 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
         "no, unless Cache-Control or Expires says so"
     };
     line("Cacheable", cacheable);
-    let retry = format!(
-        "{}. {}",
-        if e.retryable { "Yes" } else { "No" },
-        e.retry_note()
-    );
-    line("Safe to retry", &retry);
     if let Some(r) = e.redirect {
         line("Redirect", &super::compare::redirect_text(r));
     }
@@ -132,12 +216,6 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     if !guides.is_empty() {
         line("Guides", &guides.join(", "));
     }
-    if e.substatus.is_none() {
-        if let Some(text) = grpc_text(e.code) {
-            line("gRPC", &text);
-        }
-    }
-    in_code(out, p, width, e);
 }
 
 /// The gRPC codes grpc-gateway maps to this status, and how a gRPC client

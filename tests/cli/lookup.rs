@@ -83,7 +83,7 @@ fn substatus_codes_are_addressable_and_listed_under_their_parent() {
 
 #[test]
 fn vendor_codes_outside_the_standard_range_work() {
-    assert!(stdout(&["000"]).starts_with("000 "));
+    assert!(stdout(&["000"]).starts_with("000: curl No Response · AWS"));
     assert!(stdout(&["999"]).contains("LinkedIn"));
     assert!(stdout(&["783"]).contains("Shopify"));
 }
@@ -133,4 +133,34 @@ fn a_found_code_and_an_unknown_one_is_exit_0_with_a_note() {
         .code(0)
         .stdout(predicate::str::contains("404 Not Found"))
         .stderr(predicate::str::contains("299 is not a known status code"));
+}
+
+/// The first screen of an 80x24 terminal answers: the name, the summary,
+/// whether to retry, and the first cause and first action of the first
+/// meaning, for the codes people look up during an incident.
+#[test]
+fn the_first_24_lines_at_80_columns_answer() {
+    for code in ["404", "502", "503", "429", "301", "499", "000"] {
+        let view = stdout(&[code, "--width", "80"]);
+        let screen: String = view.lines().take(24).collect::<Vec<_>>().join("\n");
+        let entry = &crate::common::json(&[code])[0];
+        // Prose wraps, so compare with the line breaks taken out.
+        let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+        let first_words = |text: &serde_json::Value| {
+            let words: Vec<&str> = text.as_str().unwrap().split_whitespace().collect();
+            words[..words.len().min(6)].join(" ")
+        };
+        for (what, text) in [
+            ("name", &entry["name"]),
+            ("summary", &entry["summary"]),
+            ("first cause", &entry["causes"][0]),
+            ("first client action", &entry["actions"]["client"][0]),
+        ] {
+            assert!(
+                flat.contains(&first_words(text)),
+                "{code}: {what} is not on the first screen:\n{screen}"
+            );
+        }
+        assert!(screen.contains("Safe to retry"), "{code}:\n{screen}");
+    }
 }

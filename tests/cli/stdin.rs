@@ -27,9 +27,11 @@ fn a_curl_redirect_chain_is_shown_hop_by_hop() {
 
 #[test]
 fn stdin_json_is_an_array_of_hops() {
+    let mut chain = fixture("retry-after.txt");
+    chain.extend(b"HTTP/1.1 200 OK\r\n\r\n");
     let out = httpcode()
         .arg("--json")
-        .write_stdin(fixture("retry-after.txt"))
+        .write_stdin(chain)
         .output()
         .unwrap();
     let hops: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -192,4 +194,82 @@ fn an_endless_stream_ends_when_its_reader_does() {
     };
     writer.join().unwrap();
     assert!(status.is_some(), "still running after its reader closed");
+}
+
+/// What `httpcode ARGS` prints, and what it prints with `input` on stdin.
+fn argument_and_piped(args: &[&str], code: &str, input: &str) -> (String, String) {
+    let mut with_code = args.to_vec();
+    with_code.insert(0, code);
+    let direct = crate::common::stdout(&with_code);
+    let out = httpcode()
+        .args(args)
+        .arg("--color=never")
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    (direct, String::from_utf8(out.stdout).unwrap())
+}
+
+#[test]
+fn one_piped_code_prints_what_the_argument_prints() {
+    for args in [
+        &[][..],
+        &["--json"],
+        &["--short"],
+        &["--lang", "go"],
+        &["--no-example"],
+    ] {
+        for input in ["404\n", "404", "HTTP/2 404\r\n\r\n", "404 Not Found\n"] {
+            let (direct, piped) = argument_and_piped(args, "404", input);
+            assert!(
+                direct.starts_with("404") || direct.starts_with('[') || direct.starts_with("http.")
+            );
+            assert_eq!(piped, direct, "{args:?} with {input:?} piped");
+        }
+    }
+    // curl -w '%{http_code}' prints 000 when the connection failed.
+    let (direct, piped) = argument_and_piped(&[], "000", "000");
+    assert_eq!(piped, direct);
+}
+
+#[test]
+fn two_piped_codes_are_a_chain() {
+    let out = httpcode().write_stdin("301\n200\n").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with(" #  Code"), "{text}");
+}
+
+#[test]
+fn a_phrase_that_is_not_the_codes_gets_a_note() {
+    for run in [
+        httpcode().arg("HTTP/1.1 404 OK").output().unwrap(),
+        httpcode()
+            .write_stdin("HTTP/1.1 404 OK\r\n")
+            .output()
+            .unwrap(),
+        httpcode().arg("404 OK").output().unwrap(),
+    ] {
+        assert!(run.status.success());
+        assert!(String::from_utf8_lossy(&run.stdout).starts_with("404 Not Found"));
+        let err = String::from_utf8_lossy(&run.stderr);
+        assert!(
+            err.contains("'OK' is not the reason phrase of 404 (Not Found)"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    for phrase in ["HTTP/1.1 404 Not Found", "404 not found", "HTTP/2 404"] {
+        let run = httpcode().arg(phrase).output().unwrap();
+        assert!(run.status.success());
+        assert!(run.stderr.is_empty(), "{phrase}");
+    }
+}
+
+#[test]
+fn a_copied_code_and_phrase_in_separate_words_is_a_lookup() {
+    let out = crate::common::stdout(&["404", "Not", "Found"]);
+    assert!(out.starts_with("404 Not Found · IANA"), "{out}");
+    // Words that are not the code's phrase are still a search.
+    let out = crate::common::stdout(&["500", "timeout"]);
+    assert!(out.starts_with(" Code"), "{out}");
 }
