@@ -78,7 +78,7 @@ fn short(entry: &Entry, term: Term) -> String {
     for keep in (1..=SHORT_ITEMS).rev() {
         card.clear();
         first_screen(&mut card, entry, p, width, keep);
-        writeln!(card, "\n{}", p.dim(&more)).unwrap();
+        writeln!(card, "\n{}", p.dim(&wrap(&more, width, "      "))).unwrap();
         if card.lines().count() <= SHORT_LINES {
             break;
         }
