@@ -48,7 +48,8 @@ pub struct Cli {
 /// Options that mean the same before or after a subcommand.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Print JSON (an array of entries for lookups; schema in the README).
+    /// Print JSON: for codes, an array of entries (schema in the README);
+    /// each command's --help says what it prints.
     #[arg(long = "json", global = true)]
     pub json: bool,
 
@@ -145,20 +146,46 @@ pub enum PagerChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List every entry as a table.
+    #[command(after_help = "With --json: an array of entries (the README's entry schema).")]
     List(ListArgs),
     /// Find codes by name, former name, cause or keyword; typos are forgiven.
+    #[command(
+        after_help = "With --json: an array of entries, best first, each with its \"score\"."
+    )]
     Search(SearchArgs),
     /// Compare codes side by side and show the key difference.
+    #[command(
+        after_help = "With --json: an object, {\"entries\": [entries], \"difference\": text or null}."
+    )]
     Compare(CompareArgs),
     /// Decision guides: which code to send, retry or cache.
+    #[command(
+        after_help = "With --json: the guide as an object {id, title, intro, columns, rows, notes}; without a topic, an array of {id, title}."
+    )]
     Guide(GuideArgs),
     /// The sources of the table, their entry counts and where the facts come from.
+    #[command(
+        after_help = "With --json: an object, {\"iana_snapshot\": date, \"sources\": [{id, name, entries, facts}]}."
+    )]
     Sources,
     /// The 17 gRPC status codes and the HTTP statuses they map to.
+    #[command(
+        after_help = "With --json: an array of {code, name, go, http, http_name, meaning}, one element for one code."
+    )]
     Grpc(GrpcArgs),
     /// Answer yes or no by exit code, for scripts: 0 yes, 1 no, 2 bad input.
+    ///
+    /// A code with several meanings is answered for the first, in the order
+    /// `httpcode CODE` lists them (IANA, then by reach: curl's 000 before
+    /// AWS's); --source picks another.
+    #[command(
+        after_help = "With --json: an object, {\"predicate\", \"code\", \"answer\": true or false, \"source\": the id of the entry that answered, or null}; the exit code is the same."
+    )]
     Is(IsArgs),
     /// Count the status codes of access logs: per code, per class, ratios, availability.
+    #[command(
+        after_help = "With --json: an object {total, unparsed, availability, nines, ratios, classes, codes}, and under --by also unit, untimed, bad_time and buckets (schema in the README)."
+    )]
     Stats(StatsArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),

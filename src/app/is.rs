@@ -2,7 +2,19 @@
 
 use super::*;
 
-/// `httpcode is PREDICATE CODE`: the answer is the exit code.
+/// `httpcode is ... --json`.
+#[derive(Serialize)]
+struct Answer {
+    predicate: String,
+    code: u16,
+    answer: bool,
+    /// The entry that answered: the code's first meaning, or `--source`'s.
+    source: Option<&'static str>,
+}
+
+/// `httpcode is PREDICATE CODE`: the answer is the exit code. A code with
+/// several meanings is answered for the first in the order lookups show
+/// them (IANA, then by reach), so `is retryable 000` speaks for curl.
 pub(super) fn is(ctx: &Context, args: &IsArgs) -> Outcome {
     let code = single_code(&args.code, "is takes one code, like 404")?;
     let entry = table::lookup(code, None).iter().find(|e| ctx.wants(e));
@@ -19,8 +31,23 @@ pub(super) fn is(ctx: &Context, args: &IsArgs) -> Outcome {
         Predicate::Official => table::lookup(code, None).iter().any(|e| e.official()),
         Predicate::Known => entry.is_some(),
     };
-    if args.verbose {
+    if ctx.json {
+        ctx.print_json(&Answer {
+            predicate: predicate_name(args.predicate),
+            code,
+            answer,
+            source: entry.map(|e| e.source().id),
+        })?;
+    } else if args.verbose {
         ctx.print(if answer { "yes\n" } else { "no\n" })?;
     }
     Ok(if answer { FOUND } else { NOT_FOUND })
+}
+
+/// The predicate as typed on the command line (`client-error`).
+fn predicate_name(predicate: Predicate) -> String {
+    use clap::ValueEnum;
+    predicate
+        .to_possible_value()
+        .map_or_else(String::new, |v| v.get_name().to_string())
 }

@@ -84,3 +84,37 @@ fn unknown_code_json_is_an_empty_array_and_exit_1() {
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value, serde_json::json!([]));
 }
+
+#[test]
+fn is_json_is_an_object_with_the_same_exit_code() {
+    let out = httpcode()
+        .args(["is", "client-error", "404", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        answer,
+        serde_json::json!({"predicate": "client-error", "code": 404, "answer": true, "source": "iana"})
+    );
+    let out = httpcode()
+        .args(["--json", "is", "known", "123"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let answer: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["answer"], false);
+    assert_eq!(answer["source"], serde_json::Value::Null);
+}
+
+/// The README's own script: curl's 000 (no response) is worth retrying.
+#[test]
+fn is_answers_for_the_first_meaning() {
+    httpcode().args(["is", "retryable", "000"]).assert().code(0);
+    httpcode()
+        .args(["is", "retryable", "000", "--source", "aws-elb"])
+        .assert()
+        .code(1);
+    let answer = json(&["is", "retryable", "000"]);
+    assert_eq!(answer["source"], "curl");
+}

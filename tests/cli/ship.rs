@@ -53,3 +53,14 @@ fn man_page_is_roff() {
     assert!(page.starts_with(".ie") || page.contains(".TH httpcode 1"));
     assert!(page.contains("compare"));
 }
+
+#[test]
+fn each_command_help_says_what_its_json_prints() {
+    for command in [
+        "list", "search", "compare", "guide", "sources", "grpc", "is", "stats",
+    ] {
+        let help = stdout(&[command, "--help"]);
+        assert!(help.contains("With --json: "), "{command} --help");
+    }
+    assert!(stdout(&["compare", "--help"]).contains("With --json: an object"));
+}
