@@ -4,6 +4,8 @@
 mod common;
 #[path = "cli/compare.rs"]
 mod compare;
+#[path = "cli/completions.rs"]
+mod completions;
 #[path = "cli/edges.rs"]
 mod edges;
 #[path = "cli/errors.rs"]
