@@ -18,6 +18,8 @@ mod grpc;
 mod json;
 #[path = "cli/lookup.rs"]
 mod lookup;
+#[path = "cli/man.rs"]
+mod man;
 #[path = "cli/search.rs"]
 mod search;
 #[path = "cli/ship.rs"]

@@ -20,6 +20,13 @@ pub(super) fn completions(ctx: &Context, shell: clap_complete::Shell) -> Outcome
     Ok(FOUND)
 }
 
+/// Man page written from the clap definition, with the topics and sources
+/// listed.
+pub(super) fn man(ctx: &Context) -> Outcome {
+    ctx.print(&crate::man::page(&with_catalogue(Cli::command())))?;
+    Ok(FOUND)
+}
+
 /// clap_complete's fish script completes options only; this adds the values
 /// of subcommands' positional arguments (`guide TOPIC`, `is PREDICATE`),
 /// offered until one of them is on the line.
@@ -62,12 +69,6 @@ fn fish_quoted(text: &str) -> String {
         .replace('\'', "\\'")
         .replace('"', "\\\"")
         .replace('$', "\\$")
-}
-
-/// Man page generated from the clap definition.
-pub(super) fn man(ctx: &Context) -> Outcome {
-    ctx.print(&crate::man::page(&with_catalogue(Cli::command())))?;
-    Ok(FOUND)
 }
 
 /// The definition as the generators see it: `--source` and `guide TOPIC`
