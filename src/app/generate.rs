@@ -112,3 +112,21 @@ fn with_grpc_codes(command: clap::Command) -> clap::Command {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generators_definition_is_still_valid() {
+        with_grpc_codes(with_catalogue(Cli::command())).debug_assert();
+    }
+
+    #[test]
+    fn fish_text_survives_both_readings() {
+        assert_eq!(
+            fish_quoted("can't $HOME \"x\""),
+            "can\\'t \\$HOME \\\"x\\\""
+        );
+    }
+}

@@ -128,6 +128,11 @@ fn zsh_and_fish_scripts_name_topics_sources_and_grpc_codes() {
         assert!(script.contains("unavailable\\"), "{shell}");
         assert!(script.contains("retryable\\"), "{shell}");
     }
+    let zsh = stdout(&["completions", "zsh"]);
+    assert!(
+        zsh.contains("*::files -- ") && zsh.contains(":_files"),
+        "stats FILE"
+    );
     let fish = stdout(&["completions", "fish"]);
     assert!(fish.contains(
         "__fish_httpcode_using_subcommand guide; and not __fish_seen_subcommand_from redirect"
