@@ -233,7 +233,9 @@ pub struct StatsArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TimeUnit {
+    /// One row per hour.
     Hour,
+    /// One row per minute.
     Minute,
 }
 

@@ -8,6 +8,7 @@ pub mod harness;
 pub mod json;
 pub mod lang;
 pub mod lines;
+pub mod man;
 pub mod math;
 pub mod pager;
 pub mod query;

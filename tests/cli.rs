@@ -4,6 +4,8 @@
 mod common;
 #[path = "cli/compare.rs"]
 mod compare;
+#[path = "cli/completions.rs"]
+mod completions;
 #[path = "cli/edges.rs"]
 mod edges;
 #[path = "cli/errors.rs"]
@@ -16,6 +18,8 @@ mod grpc;
 mod json;
 #[path = "cli/lookup.rs"]
 mod lookup;
+#[path = "cli/man.rs"]
+mod man;
 #[path = "cli/pager.rs"]
 mod pager;
 #[path = "cli/search.rs"]
