@@ -400,6 +400,9 @@ used.
 \fB\-\-pager never\fR or \fB\-\-no\-pager\fR writes straight to the
 terminal, \fB\-\-pager always\fR pages, and \fB\-\-pager auto\fR is the
 default.
+An empty value, or \fBcat\fR, turns paging off; a pager that cannot be
+started leaves the output printed as usual.
+\fBLESS\fR is set to \fBFRX\fR for the pager when it is not set already.
 .TP
 .B PAGER
 The pager when \fBHTTPCODE_PAGER\fR is not set.
