@@ -44,11 +44,19 @@ pub struct Match {
 
 /// Entries matching `query`, best first, at most `limit`.
 pub fn search(query: &str, limit: usize) -> Vec<Match> {
-    search_where(query, limit, |_| true)
+    search_where(query, limit, |_| true).shown
+}
+
+/// The best matches, and how many more there were.
+#[derive(Debug)]
+pub struct Found {
+    pub shown: Vec<Match>,
+    /// Matches past the limit.
+    pub more: usize,
 }
 
 /// As `search`, among the entries `keep` accepts (`--source`).
-pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) -> Vec<Match> {
+pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) -> Found {
     let words = tokenize::words(query);
     let mut totals = vec![0.0_f64; ENTRIES.len()];
     let mut hits = vec![0_u32; ENTRIES.len()];
@@ -92,16 +100,18 @@ pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) ->
         b.1.total_cmp(&a.1)
             .then_with(|| (ea.code, ea.substatus).cmp(&(eb.code, eb.substatus)))
     });
+    let more = scored.len().saturating_sub(limit);
     scored.truncate(limit);
     // Which words matched is only needed for the results shown.
-    scored
+    let shown = scored
         .into_iter()
         .map(|(i, score)| Match {
             entry: &ENTRIES[i],
             score,
             matched: matched_words(i, &word_sets),
         })
-        .collect()
+        .collect();
+    Found { shown, more }
 }
 
 /// The index words of the query that occur in entry `i`.

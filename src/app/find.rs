@@ -18,7 +18,8 @@ pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
         return Err(AppError::Usage("empty search: give some words".into()));
     }
     // Filter before truncating, so --source never hides its own matches.
-    let results: Vec<Match> = search::search_where(words, limit, |e| ctx.wants(e));
+    let found = search::search_where(words, limit, |e| ctx.wants(e));
+    let results: Vec<Match> = found.shown;
     if results.is_empty() {
         ctx.warn(&format!(
             "nothing matches '{}'; try fewer or other words, or `httpcode list`",
@@ -39,7 +40,13 @@ pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
             .collect();
         ctx.print_json(&list)?;
     } else {
-        ctx.print(&render::search::render(&results, ctx.term))?;
+        let mut text = render::search::render(&results, ctx.term);
+        if found.more > 0 {
+            text.push_str(&render::search::more_line(
+                found.more, words, limit, ctx.term,
+            ));
+        }
+        ctx.print(&text)?;
     }
     Ok(FOUND)
 }

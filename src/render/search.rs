@@ -62,3 +62,19 @@ fn shorten(text: &str) -> String {
     let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
     format!("{cut}…")
 }
+
+/// Under results cut by `--limit`: how many more matched, and the command
+/// that shows them all.
+pub fn more_line(more: usize, words: &str, limit: usize, term: Term) -> String {
+    let p = super::Painter::new(term);
+    let matches = if more == 1 { "match" } else { "matches" };
+    let line = format!(
+        "{more} more {matches}: httpcode search {} --limit {}",
+        crate::escape::shown(words.trim()),
+        limit + more
+    );
+    format!(
+        "{}\n",
+        p.dim(&super::wrap(&line, usize::from(term.width), "  "))
+    )
+}

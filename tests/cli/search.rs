@@ -54,3 +54,29 @@ fn matched_words_are_highlighted_only_with_color() {
     // Bold + underline marks a matched word.
     assert!(colored.contains("\u{1b}[1m\u{1b}[4m") || colored.contains("\u{1b}[1;4m"));
 }
+
+#[test]
+fn results_cut_by_the_limit_say_how_many_more_and_how_to_see_them() {
+    let out = stdout(&["search", "timeout"]);
+    let last = out.lines().last().unwrap();
+    let more: usize = last.split(' ').next().unwrap().parse().unwrap();
+    assert_eq!(
+        last,
+        format!(
+            "{more} more matches: httpcode search timeout --limit {}",
+            10 + more
+        )
+    );
+    assert!(!out.contains("522"), "522 is past the first 10");
+    let all = stdout(&["search", "timeout", "--limit", &(10 + more).to_string()]);
+    assert!(all.contains("522"), "{all}");
+    assert!(!all.contains("more match"));
+    // Bare words are a search with the same limit.
+    assert!(stdout(&["timeout"]).ends_with(&format!("{last}\n")));
+    let one_short = stdout(&["search", "timeout", "--limit", &(9 + more).to_string()]);
+    let expected = format!(
+        "1 more match: httpcode search timeout --limit {}\n",
+        10 + more
+    );
+    assert!(one_short.ends_with(&expected), "{one_short}");
+}
