@@ -13,8 +13,13 @@ fn bash_complete(words: &[&str]) -> Option<Vec<String>> {
         eprintln!("note: bash not found, completion behaviour not tested");
         return None;
     }
-    let script =
-        std::env::temp_dir().join(format!("httpcode-complete-{}.bash", std::process::id()));
+    // One file per call: the tests run in parallel threads of one process.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let script = std::env::temp_dir().join(format!(
+        "httpcode-complete-{}-{call}.bash",
+        std::process::id()
+    ));
     std::fs::write(&script, stdout(&["completions", "bash"])).unwrap();
     let program = r#"source "$0"
 COMP_WORDS=("$@")
@@ -33,6 +38,7 @@ printf '%s\n' "${COMPREPLY[@]}""#;
         "{words:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let _ = std::fs::remove_file(&script);
     let reply = String::from_utf8(out.stdout).unwrap();
     Some(
         reply
