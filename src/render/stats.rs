@@ -13,6 +13,13 @@ pub const CLIENT_ERROR_THRESHOLD: f64 = 0.05;
 /// Above this share of 5xx, something is probably on fire.
 pub const SERVER_ERROR_THRESHOLD: f64 = 0.01;
 
+/// The rule every threshold is applied with, here and in `--json`
+/// (`client_error_high`): a share is high when strictly above it, so a share
+/// of exactly the threshold is "ok (5% or less)".
+pub fn above(share: f64, threshold: f64) -> bool {
+    share > threshold
+}
+
 /// Groups digits by thousands: 1234567 -> 1,234,567.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -122,7 +129,7 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
         }
         let server = share(b.server_errors);
         let server_text = format!("{:>6.2}%", server * 100.0);
-        let high = server > SERVER_ERROR_THRESHOLD;
+        let high = above(server, SERVER_ERROR_THRESHOLD);
         line.push_str("  ");
         line.push_str(&if high {
             p.class(&server_text, Class(5))
@@ -209,11 +216,11 @@ fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
     ];
     for (label, class, threshold, meaning) in ratios {
         let share = counts.share(counts.class(class));
-        let high = share > threshold;
+        let high = above(share, threshold);
         let verdict = if high {
             format!("HIGH: above {:.0}%, suggests {meaning}", threshold * 100.0)
         } else {
-            format!("ok (under {:.0}%)", threshold * 100.0)
+            format!("ok ({:.0}% or less)", threshold * 100.0)
         };
         let indent = " ".repeat(label.len() + 2);
         let text = wrap(&format!("{:.2}%  {verdict}", share * 100.0), width, &indent);
@@ -295,5 +302,31 @@ mod tests {
         assert_eq!(thousands(100), "100");
         assert!((nines(0.999).unwrap() - 3.0).abs() < 1e-9);
         assert_eq!(nines(1.0), None);
+    }
+
+    /// `n` requests, `client` of them 404 and `server` of them 500.
+    fn counts(n: u64, client: u64, server: u64) -> Counts {
+        let mut counts = Counts::default();
+        counts.by_code[200] = n - client - server;
+        counts.by_code[404] = client;
+        counts.by_code[500] = server;
+        counts.total = n;
+        counts
+    }
+
+    fn plain(counts: &Counts) -> String {
+        render(counts, Term { color: false, width: 80 })
+    }
+
+    #[test]
+    fn a_share_at_the_threshold_is_ok_and_said_so() {
+        let at = plain(&counts(100, 5, 1));
+        assert!(at.contains("4xx ratio     5.00% ok (5% or less)"), "{at}");
+        assert!(at.contains("5xx ratio     1.00% ok (1% or less)"), "{at}");
+        let over = plain(&counts(1000, 51, 11));
+        assert!(over.contains("5.10% HIGH: above 5%"), "{over}");
+        assert!(over.contains("1.10% HIGH: above 1%"), "{over}");
+        assert!(!above(0.05, CLIENT_ERROR_THRESHOLD));
+        assert!(above(0.0501, CLIENT_ERROR_THRESHOLD));
     }
 }
