@@ -28,3 +28,5 @@ mod stats_parsing;
 mod stdin;
 #[path = "cli/views.rs"]
 mod views;
+#[path = "cli/layout.rs"]
+mod layout;

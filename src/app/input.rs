@@ -32,7 +32,8 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
     let skipped = stdin::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
     if skipped > 0 {
         ctx.warn(&format!(
-            "skipped {skipped} unreadable line(s) on stdin (binary, invalid UTF-8 or over {} bytes)",
+            "skipped {} on stdin (binary, invalid UTF-8 or over {} bytes)",
+            render::count(skipped as u64, "unreadable line", "unreadable lines"),
             stdin::MAX_LINE
         ));
     }
@@ -190,7 +191,8 @@ fn count_file(
         if lines == 0 {
             format!("cannot read {name}: {e}")
         } else {
-            format!("{name}: stopped after {lines} line(s), which are counted: {e}")
+            let lines = render::count(lines, "line", "lines");
+            format!("{name}: stopped after {lines}, which are counted: {e}")
         }
     })
 }

@@ -63,6 +63,12 @@ impl Painter {
     }
 }
 
+/// `1 entry`, `2 entries`: a count and its noun in agreement, digits
+/// grouped by thousands.
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", stats::thousands(n), if n == 1 { one } else { many })
+}
+
 /// Greedy word wrap to `width` columns, as a hanging indent: the first line
 /// is taken to start at column `indent.len()` already (the caller printed a
 /// prefix of that width), and every later line starts with `indent`.
@@ -214,6 +220,13 @@ mod tests {
         assert_eq!(code_class("4040"), None);
         assert_eq!(code_class("500."), None);
         assert_eq!(code_class("abc"), None);
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(0, "entry", "entries"), "0 entries");
+        assert_eq!(count(1, "entry", "entries"), "1 entry");
+        assert_eq!(count(1234, "line", "lines"), "1,234 lines");
     }
 
     #[test]
