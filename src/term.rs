@@ -96,7 +96,13 @@ mod tests {
 
     #[test]
     fn prose_stops_at_a_hundred_columns() {
-        let at = |width| Term { color: false, width }.prose_width();
+        let at = |width| {
+            Term {
+                color: false,
+                width,
+            }
+            .prose_width()
+        };
         assert_eq!(at(40), 40);
         assert_eq!(at(100), 100);
         assert_eq!(at(200), 100);

@@ -14,6 +14,8 @@ mod grammar;
 mod grpc;
 #[path = "cli/json.rs"]
 mod json;
+#[path = "cli/layout.rs"]
+mod layout;
 #[path = "cli/lookup.rs"]
 mod lookup;
 #[path = "cli/search.rs"]
@@ -28,5 +30,3 @@ mod stats_parsing;
 mod stdin;
 #[path = "cli/views.rs"]
 mod views;
-#[path = "cli/layout.rs"]
-mod layout;

@@ -66,7 +66,11 @@ impl Painter {
 /// `1 entry`, `2 entries`: a count and its noun in agreement, digits
 /// grouped by thousands.
 pub fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{} {}", stats::thousands(n), if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        stats::thousands(n),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// Greedy word wrap to `width` columns, as a hanging indent: the first line

@@ -24,7 +24,10 @@ pub fn render(term: Term, only: Option<&Source>) -> String {
         Some(source) => source.name.to_string(),
         None => format!("{} sources", SOURCES.len()),
     };
-    let mut intro = format!("{} from {from}.", super::count(entries as u64, "entry", "entries"));
+    let mut intro = format!(
+        "{} from {from}.",
+        super::count(entries as u64, "entry", "entries")
+    );
     if only.is_none_or(|s| s.id == "iana") {
         intro.push_str(&format!(
             " IANA entries follow the registry as updated on {IANA_SNAPSHOT}."

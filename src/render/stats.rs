@@ -315,7 +315,13 @@ mod tests {
     }
 
     fn plain(counts: &Counts) -> String {
-        render(counts, Term { color: false, width: 80 })
+        render(
+            counts,
+            Term {
+                color: false,
+                width: 80,
+            },
+        )
     }
 
     #[test]
