@@ -2,7 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::{grid::Grid, paint_table, wrap, Painter};
+use super::{
+    grid::{Cell, Grid, Style},
+    paint_table, wrap, Painter,
+};
 use crate::table::{Class, Entry};
 use crate::term::Term;
 
@@ -31,13 +34,20 @@ pub fn class_intro(class: Class, term: Term) -> String {
 pub fn entry_table(entries: &[&Entry], term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Summary"]);
     for e in entries {
-        let mut name = e.name().to_string();
+        let mut name = Cell::plain(e.name());
         if !e.official() {
-            name = format!("{name}\n({}, unofficial)", e.source().name);
+            name.push(
+                &format!("\n({}, unofficial)", e.source().name),
+                Style::Plain,
+            );
         }
-        table.add_row(vec![e.code_label(), name, e.summary().to_string()]);
+        table.add_row(vec![
+            Cell::code(e.code_label(), e.class()),
+            name,
+            e.summary().into(),
+        ]);
     }
-    paint_table(&table, term, &[])
+    paint_table(&table, term)
 }
 
 /// A note under a class table about the sub-statuses it leaves out.

@@ -12,6 +12,8 @@ pub mod search;
 pub mod sources;
 pub mod stats;
 
+#[cfg(test)]
+use grid::Cell;
 use grid::Grid;
 use owo_colors::{OwoColorize, Style};
 
@@ -60,6 +62,23 @@ impl Painter {
 
     pub fn highlight(&self, text: &str) -> String {
         self.apply(text, Style::new().bold().underline())
+    }
+
+    /// Bold red: a value over its threshold.
+    pub fn alert(&self, text: &str) -> String {
+        self.apply(text, Style::new().red().bold())
+    }
+
+    /// Text in the style a grid cell asked for.
+    pub fn style(&self, text: &str, style: grid::Style) -> String {
+        match style {
+            grid::Style::Plain => text.to_string(),
+            grid::Style::Heading => self.heading(text),
+            grid::Style::Code(class) => self.class(text, class),
+            grid::Style::Highlight => self.highlight(text),
+            grid::Style::Dim => self.dim(text),
+            grid::Style::Alert => self.alert(text),
+        }
     }
 }
 
@@ -120,58 +139,19 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// The table laid out at the terminal's width, then painted when color is
-/// on: the header bold, every code (`404`, `500.19`) in its class color, and
-/// the words in `highlight` (search forms, see `tokenize`) underlined.
-/// Painting after layout keeps escape codes out of the width arithmetic.
-pub fn paint_table(table: &Grid, term: Term, highlight: &[&str]) -> String {
+/// The table laid out at the terminal's width, then painted from the
+/// styles its cells carry (see `grid::Style`). Painting after layout keeps
+/// escape codes out of the width arithmetic.
+pub fn paint_table(table: &Grid, term: Term) -> String {
     let p = Painter::new(term);
     let mut out = String::new();
-    let (lines, header) = table.layout(term.width);
-    for (i, line) in lines.into_iter().enumerate() {
-        let line = line.as_str();
-        if !p.on {
-            out.push_str(line);
-        } else if i == 0 && header {
-            out.push_str(&p.heading(line));
-        } else {
-            paint_words(&mut out, line, p, highlight);
+    for line in table.layout(term.width).0 {
+        for (text, style) in &line.spans {
+            out.push_str(&p.style(text, *style));
         }
         out.push('\n');
     }
     out
-}
-
-fn paint_words(out: &mut String, line: &str, p: Painter, highlight: &[&str]) {
-    for (i, word) in line.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if let Some(class) = code_class(word) {
-            out.push_str(&p.class(word, class));
-        } else if !highlight.is_empty()
-            && crate::tokenize::words(word)
-                .iter()
-                .any(|w| highlight.contains(&w.as_str()))
-        {
-            out.push_str(&p.highlight(word));
-        } else {
-            out.push_str(word);
-        }
-    }
-}
-
-/// `404` or `500.19`: a code label, and its class.
-fn code_class(word: &str) -> Option<Class> {
-    let code = word.split_once('.').map_or(word, |(code, sub)| {
-        if !sub.is_empty() && sub.bytes().all(|b| b.is_ascii_digit()) {
-            code
-        } else {
-            ""
-        }
-    });
-    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| Class(code.as_bytes()[0] - b'0'))
 }
 
 #[cfg(test)]
@@ -193,9 +173,9 @@ mod tests {
     fn only_a_real_header_is_painted_as_one() {
         let mut grid = Grid::new(&["Code", "Name", "Summary"]);
         grid.add_row(vec![
-            "404".into(),
+            Cell::code("404", Class(4)),
             "Not Found".into(),
-            "Nothing here at all".into(),
+            "Nothing here at all, not even 120".into(),
         ]);
         let wide = paint_table(
             &grid,
@@ -203,27 +183,20 @@ mod tests {
                 color: true,
                 width: 80,
             },
-            &[],
         );
-        assert!(wide.starts_with("\u{1b}[1m Code"), "{wide:?}");
+        assert!(wide.starts_with(" \u{1b}[1mCode"), "{wide:?}");
+        assert!(
+            wide.contains(" not even 120\n"),
+            "only codes are painted: {wide:?}"
+        );
         let stacked = paint_table(
             &grid,
             Term {
                 color: true,
                 width: 20,
             },
-            &[],
         );
         assert!(stacked.starts_with(" \u{1b}[33;1m404"), "{stacked:?}");
-    }
-
-    #[test]
-    fn code_labels_are_recognised() {
-        assert_eq!(code_class("404"), Some(Class(4)));
-        assert_eq!(code_class("500.19"), Some(Class(5)));
-        assert_eq!(code_class("4040"), None);
-        assert_eq!(code_class("500."), None);
-        assert_eq!(code_class("abc"), None);
     }
 
     #[test]

@@ -38,11 +38,11 @@ pub fn render(term: Term, only: Option<&Source>) -> String {
     for (source, count) in counts {
         let name = format!("{}\n--source {}", source.name, source.id);
         table.add_row(vec![
-            name.to_string(),
-            count.to_string(),
-            source.facts.to_string(),
+            name.into(),
+            count.to_string().into(),
+            source.facts.into(),
         ]);
     }
-    out.push_str(&paint_table(&table, term, &[]));
+    out.push_str(&paint_table(&table, term));
     out
 }
