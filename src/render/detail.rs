@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{wrap, Painter};
+use super::{wrap, wrap_code, Painter};
 use crate::cli::Lang;
 use crate::lang;
 use crate::table::{self, Entry, TextList};
@@ -19,7 +19,7 @@ pub struct DetailOptions {
 
 pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    let width = term.prose_width();
     let mut out = String::with_capacity(4096);
     header(&mut out, entry, p, width);
     section(&mut out, p, width, "Where you see it", entry.seen());
@@ -28,7 +28,7 @@ pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
     actions(&mut out, p, width, entry);
     facts(&mut out, p, width, entry);
     if options.show_example {
-        example(&mut out, p, entry);
+        example(&mut out, p, width, entry);
     }
     out
 }
@@ -186,21 +186,21 @@ fn in_code(out: &mut String, p: Painter, width: usize, e: &Entry) {
                 out,
                 "  {}\n    {}",
                 l.label(),
-                wrap(&expression, width, "    ")
+                wrap_code(&expression, width, "      ")
             )
             .unwrap();
         }
     }
 }
 
-fn example(out: &mut String, p: Painter, e: &Entry) {
+fn example(out: &mut String, p: Painter, width: usize, e: &Entry) {
     if let Some(example) = e.example() {
         writeln!(out, "\n{}", p.heading("Example")).unwrap();
         for row in example.lines() {
             if row.is_empty() {
                 out.push('\n');
             } else {
-                writeln!(out, "  {}", p.dim(row)).unwrap();
+                writeln!(out, "  {}", p.dim(&wrap_code(row, width, "      "))).unwrap();
             }
         }
     }

@@ -139,6 +139,86 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
+/// Code (a constant, a header line of an example) wrapped like `wrap`, but
+/// broken only where code reads well broken: at a space or after a `.` or
+/// `::`, never inside a quoted string, and a `//` comment is kept whole
+/// with what follows it. Only a piece with no such point that is wider
+/// than a whole line is cut, as `wrap` cuts long words.
+pub fn wrap_code(text: &str, width: usize, indent: &str) -> String {
+    let indent_len = indent.chars().count();
+    let room = width.saturating_sub(indent_len).max(10);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line_len = 0;
+    for (piece, spaced) in code_pieces(text) {
+        let mut rest = piece;
+        let mut spaced = spaced;
+        while !rest.is_empty() {
+            let cut = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+            let (part, tail) = rest.split_at(cut);
+            let len = part.chars().count() + usize::from(spaced && line_len > 0);
+            if line_len > 0 && line_len + len > room {
+                out.push('\n');
+                out.push_str(indent);
+                line_len = 0;
+            }
+            if spaced && line_len > 0 {
+                out.push(' ');
+            }
+            out.push_str(part);
+            line_len += part.chars().count() + usize::from(spaced && line_len > 0);
+            rest = tail;
+            spaced = false;
+        }
+    }
+    out
+}
+
+/// `text` cut where a line of code may break, each piece with whether a
+/// space came before it.
+fn code_pieces(text: &str) -> Vec<(&str, bool)> {
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let (mut start, mut spaced, mut quote) = (0, false, None);
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, ' ') => {
+                if start < i {
+                    pieces.push((&text[start..i], spaced));
+                }
+                (start, spaced) = (i + 1, true);
+            }
+            (None, '.') | (None, ':') if c == '.' || (i > 0 && bytes[i - 1] == b':') => {
+                pieces.push((&text[start..=i], spaced));
+                (start, spaced) = (i + 1, false);
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() {
+        pieces.push((&text[start..], spaced));
+    }
+    // A comment marker stays with the comment.
+    let mut joined: Vec<(&str, bool)> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let (piece, spaced) = pieces[i];
+        if piece == "//" && i + 1 < pieces.len() {
+            let end =
+                pieces[i + 1].0.as_ptr() as usize - text.as_ptr() as usize + pieces[i + 1].0.len();
+            let from = piece.as_ptr() as usize - text.as_ptr() as usize;
+            joined.push((&text[from..end], spaced));
+            i += 2;
+        } else {
+            joined.push((piece, spaced));
+            i += 1;
+        }
+    }
+    joined
+}
+
 /// The table laid out at the terminal's width, then painted from the
 /// styles its cells carry (see `grid::Style`). Painting after layout keeps
 /// escape codes out of the width arithmetic.
@@ -197,6 +277,38 @@ mod tests {
             },
         );
         assert!(stacked.starts_with(" \u{1b}[33;1m404"), "{stacked:?}");
+    }
+
+    #[test]
+    fn code_breaks_where_code_may_break() {
+        let node = "http.STATUS_CODES[404] // 'Not Found'";
+        assert_eq!(wrap_code(node, 42, "    "), node);
+        assert_eq!(
+            wrap_code(node, 36, "    "),
+            "http.STATUS_CODES[404]\n    // 'Not Found'"
+        );
+        assert_eq!(
+            wrap_code("HttpStatusCode.NetworkAuthenticationRequired", 40, "      "),
+            "HttpStatusCode.\n      NetworkAuthenticationRequired"
+        );
+        assert_eq!(
+            wrap_code(
+                "http::StatusCode::NETWORK_AUTHENTICATION_REQUIRED",
+                40,
+                "  "
+            ),
+            "http::StatusCode::\n  NETWORK_AUTHENTICATION_REQUIRED"
+        );
+        // A quoted string is not broken at its spaces while it fits a line.
+        assert_eq!(
+            wrap_code("X-A: \"one two three four\"", 24, "  "),
+            "X-A:\n  \"one two three four\""
+        );
+        // With nowhere to break, a piece wider than a line is cut.
+        assert_eq!(
+            wrap_code("abcdefghijklmnop", 12, "  "),
+            "abcdefghij\n  klmnop"
+        );
     }
 
     #[test]

@@ -20,6 +20,9 @@ pub fn above(share: f64, threshold: f64) -> bool {
     share > threshold
 }
 
+/// Width of the summary's labels and the space after them.
+const LABEL_WIDTH: usize = 14;
+
 /// Groups digits by thousands: 1234567 -> 1,234,567.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -175,21 +178,23 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
 }
 
 fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
-    let mut requests = thousands(counts.total);
-    if counts.unparsed > 0 {
-        let lines = if counts.unparsed == 1 {
-            "line"
-        } else {
-            "lines"
-        };
-        write!(
-            requests,
-            " ({} {lines} without a status)",
-            thousands(counts.unparsed)
-        )
-        .unwrap();
-    }
+    let requests = thousands(counts.total);
     writeln!(out, "{}  {requests}", p.heading("Requests    ")).unwrap();
+    if counts.unparsed > 0 {
+        // After the count on its line if it fits, else on the next.
+        let note = format!(
+            "({} without a status)",
+            super::count(counts.unparsed, "line", "lines")
+        );
+        let indent = " ".repeat(LABEL_WIDTH);
+        let after = LABEL_WIDTH + requests.len() + 1;
+        out.pop();
+        if after + note.chars().count() <= width {
+            writeln!(out, " {note}").unwrap();
+        } else {
+            writeln!(out, "\n{indent}{}", wrap(&note, width, &indent)).unwrap();
+        }
+    }
     if counts.total == 0 {
         return;
     }
