@@ -12,7 +12,7 @@ use crate::term::Term;
 /// The heading of a whole-class view: what the class means, who is at fault.
 pub fn class_intro(class: Class, term: Term) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    let width = term.prose_width();
     let mut out = String::new();
     let title = format!("{} {}", class.label(), class.title());
     writeln!(out, "{}", p.class(&title, class)).unwrap();
@@ -56,6 +56,6 @@ pub fn substatus_note(count: usize, term: Term) -> Option<String> {
         let text = format!(
             "Plus {count} Microsoft IIS sub-statuses, shown with their parent code (httpcode 404) or alone (httpcode 404.3)."
         );
-        format!("{}\n", Painter::new(term).dim(&wrap(&text, usize::from(term.width), "")))
+        format!("{}\n", Painter::new(term).dim(&wrap(&text, term.prose_width(), "")))
     })
 }

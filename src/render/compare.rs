@@ -138,7 +138,7 @@ pub fn render(entries: &[&Entry], difference: Option<&str>, term: Term) -> Strin
     let mut out = paint_table(&table, term);
     if let Some(text) = difference {
         writeln!(out, "\n{}", p.heading("Key difference")).unwrap();
-        writeln!(out, "{}", wrap(text, usize::from(term.width), "")).unwrap();
+        writeln!(out, "{}", wrap(text, term.prose_width(), "")).unwrap();
     }
     out
 }

@@ -25,13 +25,13 @@ pub fn render_all(term: Term) -> String {
                 error without a grpc-status reads 400 as INTERNAL, 401 as UNAUTHENTICATED, \
                 403 as PERMISSION_DENIED, 404 as UNIMPLEMENTED, 429, 502, 503 and 504 as \
                 UNAVAILABLE, and anything else as UNKNOWN.";
-    writeln!(out, "\n{}", wrap(note, usize::from(term.width), "")).unwrap();
+    writeln!(out, "\n{}", wrap(note, term.prose_width(), "")).unwrap();
     out
 }
 
 pub fn render_one(g: &GrpcCode, term: Term) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    let width = term.prose_width();
     let mut out = String::new();
     writeln!(out, "{}", p.heading(&format!("gRPC {} {}", g.code, g.name))).unwrap();
     writeln!(out, "{}\n", wrap(g.meaning, width, "")).unwrap();

@@ -20,7 +20,8 @@ pub fn render_topics(term: Term) -> String {
 
 pub fn render(guide: &Guide, term: Term) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    // The table takes the whole width; the intro and notes are prose.
+    let width = term.prose_width();
     let mut out = String::new();
     writeln!(out, "{}", p.heading(guide.title)).unwrap();
     writeln!(out, "{}\n", wrap(guide.intro, width, "")).unwrap();

@@ -33,7 +33,7 @@ pub fn render(term: Term, only: Option<&Source>) -> String {
             " IANA entries follow the registry as updated on {IANA_SNAPSHOT}."
         ));
     }
-    writeln!(out, "{}\n", wrap(&intro, usize::from(term.width), "")).unwrap();
+    writeln!(out, "{}\n", wrap(&intro, term.prose_width(), "")).unwrap();
     let mut table = Grid::new(&["Source", "Entries", "Facts checked against"]);
     for (source, count) in counts {
         let name = format!("{}\n--source {}", source.name, source.id);

@@ -119,3 +119,34 @@ fn no_line_is_wider_than_80_in_any_view() {
     let found = too_wide(80);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+#[test]
+fn prose_stops_at_100_columns_while_tables_use_the_width() {
+    let at = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--width", "160"]);
+        stdout(&all)
+    };
+    let widest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap();
+    for view in [&["404"][..], &["499"], &["grpc", "14"]] {
+        let text = at(view);
+        assert!(widest(&text) <= 100, "{view:?}:\n{text}");
+    }
+    // Guides, classes and compare: intro, notes and key difference are prose.
+    for view in [
+        &["guide", "retry"][..],
+        &["4xx"],
+        &["compare", "301", "302", "307", "308"],
+    ] {
+        let text = at(view);
+        let prose = text
+            .lines()
+            .filter(|l| !l.starts_with(' ') && !l.starts_with('─'));
+        assert!(prose.clone().count() > 3, "{view:?}");
+        assert!(
+            prose.map(|l| l.chars().count()).max() <= Some(100),
+            "{view:?}:\n{text}"
+        );
+    }
+    assert!(widest(&at(&["list"])) > 100, "tables use the whole width");
+}
