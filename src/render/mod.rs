@@ -41,15 +41,15 @@ impl Painter {
 
     /// 1xx blue, 2xx green, 3xx cyan, 4xx yellow, 5xx red, others magenta.
     pub fn class(&self, text: &str, class: Class) -> String {
-        let style = match class.0 {
-            1 => Style::new().blue(),
-            2 => Style::new().green(),
-            3 => Style::new().cyan(),
-            4 => Style::new().yellow(),
-            5 => Style::new().red(),
-            _ => Style::new().magenta(),
-        };
-        self.apply(text, style.bold())
+        self.apply(text, class_style(class).bold())
+    }
+
+    /// The class colour without bold: for bars, which are not codes.
+    pub fn tint(&self, text: &str, class: Class) -> String {
+        if text.is_empty() {
+            return String::new();
+        }
+        self.apply(text, class_style(class))
     }
 
     pub fn heading(&self, text: &str) -> String {
@@ -79,6 +79,17 @@ impl Painter {
             grid::Style::Dim => self.dim(text),
             grid::Style::Alert => self.alert(text),
         }
+    }
+}
+
+fn class_style(class: Class) -> Style {
+    match class.0 {
+        1 => Style::new().blue(),
+        2 => Style::new().green(),
+        3 => Style::new().cyan(),
+        4 => Style::new().yellow(),
+        5 => Style::new().red(),
+        _ => Style::new().magenta(),
     }
 }
 
