@@ -16,6 +16,8 @@ mod grammar;
 mod grpc;
 #[path = "cli/json.rs"]
 mod json;
+#[path = "cli/layout.rs"]
+mod layout;
 #[path = "cli/lookup.rs"]
 mod lookup;
 #[path = "cli/man.rs"]

@@ -34,7 +34,8 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
     let skipped = stdin::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
     if skipped > 0 {
         ctx.warn(&format!(
-            "skipped {skipped} unreadable line(s) on stdin (binary, invalid UTF-8 or over {} bytes)",
+            "skipped {} on stdin (binary, invalid UTF-8 or over {} bytes)",
+            render::count(skipped as u64, "unreadable line", "unreadable lines"),
             stdin::MAX_LINE
         ));
     }
@@ -170,6 +171,14 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     } else {
         &args.files[..]
     };
+    if reads_a_terminal(files, ctx.stdin_is_terminal) {
+        // Not an error: `httpcode stats` then a pasted log and Ctrl-D works.
+        // But a user who typed it to see usage would wait on a silent
+        // prompt, so say what is happening, on stderr, and read as asked.
+        let mut err = ctx.stderr.borrow_mut();
+        let _ = writeln!(err, "{READING_A_TERMINAL}");
+        let _ = err.flush();
+    }
     // As wc and grep: a file that cannot be read is reported, the others
     // are still counted, and the exit code says something went wrong.
     let mut failed = false;
@@ -196,6 +205,15 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     })
 }
 
+/// What `stats` says before it reads a log typed or pasted into a terminal.
+const READING_A_TERMINAL: &str =
+    "httpcode stats: reading a log from standard input (pass a file, or pipe one in; Ctrl-D ends)";
+
+/// Whether `stats` is about to read standard input while it is a terminal.
+fn reads_a_terminal(files: &[std::path::PathBuf], stdin_is_terminal: bool) -> bool {
+    stdin_is_terminal && files.iter().any(|f| f.as_os_str() == "-")
+}
+
 /// Counts one input into `counts`; on failure, what was read before the
 /// error stays counted and the message says where it stopped.
 fn count_file(
@@ -217,7 +235,52 @@ fn count_file(
         if lines == 0 {
             format!("cannot read {name}: {e}")
         } else {
-            format!("{name}: stopped after {lines} line(s), which are counted: {e}")
+            let lines = render::count(lines, "line", "lines");
+            format!("{name}: stopped after {lines}, which are counted: {e}")
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn only_a_terminal_on_stdin_gets_the_reading_hint() {
+        let dash = [PathBuf::from("-")];
+        let file = [PathBuf::from("access.log")];
+        assert!(reads_a_terminal(&dash, true));
+        assert!(!reads_a_terminal(&dash, false));
+        assert!(!reads_a_terminal(&file, true));
+        assert!(reads_a_terminal(&[file[0].clone(), dash[0].clone()], true));
+    }
+
+    fn stats_run(stdin_is_terminal: bool) -> (u8, String, String) {
+        let mut stdin: &[u8] =
+            b"1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 200 5\n";
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let streams = Streams {
+            stdin: &mut stdin,
+            stdout: &mut stdout,
+            stderr: &mut stderr,
+            stdin_is_terminal,
+            stdout_is_terminal: false,
+        };
+        let args = ["httpcode", "stats", "--color", "never"].map(OsString::from);
+        let code = crate::app::main_in_process(args.to_vec(), streams);
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (code, text(stdout), text(stderr))
+    }
+
+    #[test]
+    fn stats_says_it_reads_a_terminal_then_reads_it() {
+        let (code, out, err) = stats_run(true);
+        assert_eq!(code, FOUND);
+        assert_eq!(err, format!("{READING_A_TERMINAL}\n"));
+        assert!(out.starts_with("Requests      1\n"), "{out}");
+        let (code, _, err) = stats_run(false);
+        assert_eq!(code, FOUND);
+        assert_eq!(err, "");
+    }
 }

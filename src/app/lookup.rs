@@ -223,7 +223,7 @@ pub(super) fn list(ctx: &Context, args: &ListArgs) -> Outcome {
     if ctx.json {
         ctx.print_json(&json::entries(&entries))?;
     } else {
-        let count = format!("{} entries\n", entries.len());
+        let count = render::count(entries.len() as u64, "entry", "entries") + "\n";
         ctx.print(&(count + &render::class::entry_table(&entries, ctx.term)))?;
     }
     Ok(FOUND)

@@ -47,6 +47,13 @@ pub(super) fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome 
     for arg in args {
         let code = single_code(arg, "--lang takes codes like 404, not patterns")?;
         match lang_line(code, lang) {
+            // Kept whole for --json; broken where code may break when
+            // wider than the terminal (never at the default 80 columns).
+            Some(expression) if !ctx.json => {
+                let width = usize::from(ctx.term.width);
+                lines.push_str(&render::wrap_code(&expression, width, "  "));
+                lines.push('\n');
+            }
             Some(expression) => {
                 lines.push_str(&expression);
                 lines.push('\n');

@@ -2,9 +2,13 @@
 
 use std::fmt::Write as _;
 
-use super::{grid::Grid, paint_table, Painter};
+use super::{
+    grid::{Cell, Grid, Style},
+    paint_table, Painter,
+};
 use crate::escape::visible;
 use crate::stdin::Hop;
+use crate::table::Class;
 use crate::term::Term;
 
 /// The hops as a table. `before` hops were printed in earlier batches:
@@ -21,22 +25,27 @@ pub fn render(
     let mut grid = Grid::new(&["#", "Code", "Name", "Then"]);
     for (i, hop) in hops.iter().enumerate() {
         // Header values come from a server: never let them reach the terminal raw.
+        // Painted as what they are: a URL and a wait, never as codes.
         let then = match (&hop.location, &hop.retry_after) {
-            (Some(location), _) => format!("-> {}", visible(location)),
-            (None, Some(wait)) => format!("Retry-After: {}", visible(wait)),
-            (None, None) if i + 1 == hops.len() && !more_follow => "final".to_string(),
-            (None, None) => String::new(),
+            (Some(location), _) => Cell::plain(format!("-> {}", visible(location))),
+            (None, Some(wait)) => Cell::plain(format!("Retry-After: {}", visible(wait))),
+            (None, None) if i + 1 == hops.len() && !more_follow => Cell::new("final", Style::Dim),
+            (None, None) => Cell::default(),
+        };
+        let name = match name(hop.code) {
+            Some(name) => Cell::plain(name),
+            None => Cell::new("(unknown code)", Style::Dim),
         };
         grid.add_row(vec![
-            (before + i + 1).to_string(),
-            format!("{:03}", hop.code),
-            name(hop.code).unwrap_or("(unknown code)").to_string(),
+            (before + i + 1).to_string().into(),
+            Cell::code(format!("{:03}", hop.code), Class::of(hop.code)),
+            name,
             then,
         ]);
     }
     let mut out = String::new();
     let p = Painter::new(term);
-    let table = paint_table(&grid, term, &[]);
+    let table = paint_table(&grid, term);
     if before > 0 {
         // A later batch: the header line and its rule were printed already.
         let (_, header) = grid.layout(term.width);

@@ -2,14 +2,17 @@
 
 use std::fmt::Write as _;
 
-use super::{grid::Grid, paint_table, wrap, Painter};
+use super::{
+    grid::{Cell, Grid, Style},
+    paint_table, wrap, Painter,
+};
 use crate::table::{Class, Entry};
 use crate::term::Term;
 
 /// The heading of a whole-class view: what the class means, who is at fault.
 pub fn class_intro(class: Class, term: Term) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    let width = term.prose_width();
     let mut out = String::new();
     let title = format!("{} {}", class.label(), class.title());
     writeln!(out, "{}", p.class(&title, class)).unwrap();
@@ -31,13 +34,20 @@ pub fn class_intro(class: Class, term: Term) -> String {
 pub fn entry_table(entries: &[&Entry], term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Summary"]);
     for e in entries {
-        let mut name = e.name().to_string();
+        let mut name = Cell::plain(e.name());
         if !e.official() {
-            name = format!("{name}\n({}, unofficial)", e.source().name);
+            name.push(
+                &format!("\n({}, unofficial)", e.source().name),
+                Style::Plain,
+            );
         }
-        table.add_row(vec![e.code_label(), name, e.summary().to_string()]);
+        table.add_row(vec![
+            Cell::code(e.code_label(), e.class()),
+            name,
+            e.summary().into(),
+        ]);
     }
-    paint_table(&table, term, &[])
+    paint_table(&table, term)
 }
 
 /// A note under a class table about the sub-statuses it leaves out.
@@ -46,6 +56,6 @@ pub fn substatus_note(count: usize, term: Term) -> Option<String> {
         let text = format!(
             "Plus {count} Microsoft IIS sub-statuses, shown with their parent code (httpcode 404) or alone (httpcode 404.3)."
         );
-        format!("{}\n", Painter::new(term).dim(&wrap(&text, usize::from(term.width), "")))
+        format!("{}\n", Painter::new(term).dim(&wrap(&text, term.prose_width(), "")))
     })
 }

@@ -3,11 +3,14 @@
 use std::fmt::Write as _;
 
 use super::{
-    grid::{Grid, Stack},
+    grid::{Cell, Grid, Stack},
     paint_table, wrap, Painter,
 };
 use crate::table::{Entry, Redirect, RedirectMethod};
 use crate::term::Term;
+
+/// Columns of codes stay side by side down to this many columns of text.
+const NARROWEST: usize = 12;
 
 pub fn redirect_text(r: Redirect) -> String {
     let lifetime = if r.permanent {
@@ -117,19 +120,25 @@ pub fn class_difference(entries: &[&Entry]) -> Option<String> {
 
 pub fn render(entries: &[&Entry], difference: Option<&str>, term: Term) -> String {
     let p = Painter::new(term);
-    let mut header: Vec<String> = vec![String::new()];
-    header.extend(entries.iter().map(|e| e.code_label()));
-    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
-    let mut table = Grid::new(&header_refs).stack_as(Stack::Labelled);
+    let mut header = vec![Cell::default()];
+    header.extend(
+        entries
+            .iter()
+            .map(|e| Cell::code(e.code_label(), e.class())),
+    );
+    // Four codes stay side by side at 80 columns, their cells wrapped.
+    let mut table = Grid::with_header(header)
+        .stack_as(Stack::Labelled)
+        .narrowest(NARROWEST);
     for (label, values) in rows(entries) {
-        let mut row = vec![label.to_string()];
-        row.extend(values);
+        let mut row = vec![Cell::plain(label)];
+        row.extend(values.into_iter().map(Cell::from));
         table.add_row(row);
     }
-    let mut out = paint_table(&table, term, &[]);
+    let mut out = paint_table(&table, term);
     if let Some(text) = difference {
         writeln!(out, "\n{}", p.heading("Key difference")).unwrap();
-        writeln!(out, "{}", wrap(text, usize::from(term.width), "")).unwrap();
+        writeln!(out, "{}", wrap(text, term.prose_width(), "")).unwrap();
     }
     out
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{wrap, Painter};
+use super::{wrap, wrap_code, Painter};
 use crate::cli::Lang;
 use crate::lang;
 use crate::table::{self, Entry, TextList};
@@ -34,7 +34,7 @@ pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
         return short(entry, term);
     }
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    let width = term.prose_width();
     let mut out = String::with_capacity(4096);
     first_screen(&mut out, entry, p, width, usize::MAX);
     writeln!(out, "\n{}", p.heading("About")).unwrap();
@@ -50,7 +50,7 @@ pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
         }
     }
     if options.show_example {
-        example(&mut out, p, entry);
+        example(&mut out, p, width, entry);
     }
     out
 }
@@ -68,7 +68,7 @@ fn first_screen(out: &mut String, entry: &Entry, p: Painter, width: usize, keep:
 /// actions as fit, and the command for the whole view.
 fn short(entry: &Entry, term: Term) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    let width = term.prose_width();
     let mut more = format!("More: httpcode {}", entry.code_label());
     if table::lookup(entry.code, entry.substatus).len() > 1 {
         more.push_str(" --source ");
@@ -101,7 +101,7 @@ pub fn meanings(entries: &[&Entry], term: Term) -> Option<String> {
         .collect();
     let label = first.code_label();
     let line = format!("{label}: {}", names.join(" · "));
-    let wrapped = wrap(&line, usize::from(term.width), "  ");
+    let wrapped = wrap(&line, term.prose_width(), "  ");
     let rest = wrapped.strip_prefix(label.as_str()).unwrap_or(&wrapped);
     Some(format!(
         "{}{}\n\n",
@@ -264,21 +264,21 @@ fn in_code(out: &mut String, p: Painter, width: usize, e: &Entry) {
                 out,
                 "  {}\n    {}",
                 l.label(),
-                wrap(&expression, width, "    ")
+                wrap_code(&expression, width, "      ")
             )
             .unwrap();
         }
     }
 }
 
-fn example(out: &mut String, p: Painter, e: &Entry) {
+fn example(out: &mut String, p: Painter, width: usize, e: &Entry) {
     if let Some(example) = e.example() {
         writeln!(out, "\n{}", p.heading("Example")).unwrap();
         for row in example.lines() {
             if row.is_empty() {
                 out.push('\n');
             } else {
-                writeln!(out, "  {}", p.dim(row)).unwrap();
+                writeln!(out, "  {}", p.dim(&wrap_code(row, width, "      "))).unwrap();
             }
         }
     }

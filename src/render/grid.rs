@@ -3,6 +3,15 @@
 //! comfy-table because the search view has an instruction budget (1.5x a
 //! lookup) that comfy-table's per-character layout alone overran; our cells
 //! are plain text of one column per character, so counting chars is enough.
+//!
+//! Cells carry their styles (a code in its class colour, a matched word, a
+//! dim remark) as runs over their text. Layout only ever measures the text;
+//! the lines it returns keep the runs, and painting them into escape codes
+//! comes last (`render::paint_table`), so escapes never count as width.
+
+use std::ops::Range;
+
+use crate::table::Class;
 
 /// Space before the first column and between columns.
 const LEFT: usize = 1;
@@ -11,6 +20,11 @@ const GAP: usize = 2;
 const LONGEST_UNCUT_WORD: usize = 14;
 /// Below this many columns of text per column, a table reads better stacked.
 const COMFORTABLE_COLUMN: usize = 16;
+/// Stacked `Label: value` lines align their continuations under the value
+/// unless the label takes more than this share of the width (1/n).
+const LONGEST_LABEL_SHARE: usize = 2;
+/// Continuation indent of stacked lines that do not align under a label.
+const HANGING: usize = 5;
 
 /// How rows are stacked when the columns do not fit side by side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,22 +32,212 @@ pub enum Stack {
     /// `404  Not Found`, then the other cells indented below it.
     Record,
     /// The first cell alone, then `Header: value` for each other cell (for
-    /// tables whose columns are things being compared).
+    /// tables whose columns are things being compared, or whose first cell
+    /// already names the row).
     Labelled,
 }
 
+/// What a run of text means, which decides how it is painted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    /// A header or a heading.
+    Heading,
+    /// A status code, in the colour of its class.
+    Code(Class),
+    /// A word the search matched.
+    Highlight,
+    /// A remark, secondary to the text around it.
+    Dim,
+    /// A value over a threshold.
+    Alert,
+}
+
+/// A table cell: text, and the style of each part of it as runs (each
+/// style holds from its byte offset to the next run's).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cell {
+    text: String,
+    runs: Vec<(usize, Style)>,
+}
+
+impl Cell {
+    pub fn new(text: impl Into<String>, style: Style) -> Cell {
+        let mut cell = Cell::default();
+        cell.push(&text.into(), style);
+        cell
+    }
+
+    pub fn plain(text: impl Into<String>) -> Cell {
+        Cell::new(text, Style::Plain)
+    }
+
+    /// A code label (`404`, `500.19`) in the colour of its class.
+    pub fn code(label: impl Into<String>, class: Class) -> Cell {
+        Cell::new(label, Style::Code(class))
+    }
+
+    /// `text` word by word: the words one of `matched` (search forms, see
+    /// `tokenize::words`) highlighted, the others plain.
+    pub fn highlighting(text: &str, matched: &[&str]) -> Cell {
+        if matched.is_empty() {
+            return Cell::plain(text);
+        }
+        let mut cell = Cell::default();
+        for (i, word) in text.split(' ').enumerate() {
+            if i > 0 {
+                cell.push(" ", Style::Plain);
+            }
+            let hit = crate::tokenize::words(word)
+                .iter()
+                .any(|w| matched.contains(&w.as_str()));
+            cell.push(word, if hit { Style::Highlight } else { Style::Plain });
+        }
+        cell
+    }
+
+    /// Appends `text` in `style`.
+    pub fn push(&mut self, text: &str, style: Style) {
+        if text.is_empty() {
+            return;
+        }
+        if self.runs.last().map(|r| r.1) != Some(style) {
+            self.runs.push((self.text.len(), style));
+        }
+        self.text.push_str(text);
+    }
+
+    /// The cell with `text` in `style` appended.
+    pub fn with(mut self, text: &str, style: Style) -> Cell {
+        self.push(text, style);
+        self
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Appends `range` of `other`, styles and all.
+    fn push_part(&mut self, other: &Cell, range: Range<usize>) {
+        for (part, style) in other.runs_in(range) {
+            self.push(part, style);
+        }
+    }
+
+    fn push_cell(&mut self, other: &Cell) {
+        self.push_part(other, 0..other.text.len());
+    }
+
+    fn with_cell(mut self, other: &Cell) -> Cell {
+        self.push_cell(other);
+        self
+    }
+
+    /// The text of `range` cut where its style changes.
+    fn runs_in(&self, range: Range<usize>) -> impl Iterator<Item = (&str, Style)> {
+        self.runs
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, &(start, style))| {
+                let end = self.runs.get(i + 1).map_or(self.text.len(), |r| r.0);
+                let (from, to) = (start.max(range.start), end.min(range.end));
+                (from < to).then(|| (&self.text[from..to], style))
+            })
+    }
+
+    /// Appends `piece`, a slice of this cell's text, to `line` in its styles.
+    fn push_piece_to(&self, piece: &str, line: &mut Line) {
+        if piece.is_empty() {
+            return;
+        }
+        // Pieces are slices of `text` (see `wrap_cell`): their address says where.
+        let at = piece.as_ptr() as usize - self.text.as_ptr() as usize;
+        for (part, style) in self.runs_in(at..at + piece.len()) {
+            line.push(part, style);
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell::plain(text)
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::plain(text)
+    }
+}
+
+/// One line of a laid-out table: runs of text and their styles, padding
+/// included, no trailing spaces.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Line {
+    pub spans: Vec<(String, Style)>,
+}
+
+impl Line {
+    fn push(&mut self, text: &str, style: Style) {
+        match self.spans.last_mut() {
+            Some((last, s)) if *s == style => last.push_str(text),
+            _ => self.spans.push((text.to_string(), style)),
+        }
+    }
+
+    fn pad(&mut self, count: usize) {
+        // Whole runs of spaces at once: this is the inner loop of every table.
+        const SPACES: &str = "                                                                ";
+        let mut left = count;
+        while left > 0 {
+            let n = left.min(SPACES.len());
+            self.push(&SPACES[..n], Style::Plain);
+            left -= n;
+        }
+    }
+
+    fn trim_end(&mut self) {
+        while let Some((text, _)) = self.spans.last_mut() {
+            let kept = text.trim_end().len();
+            if kept > 0 {
+                text.truncate(kept);
+                return;
+            }
+            self.spans.pop();
+        }
+    }
+
+    /// The text without styles.
+    pub fn text(&self) -> String {
+        self.spans.iter().map(|(t, _)| t.as_str()).collect()
+    }
+}
+
 pub struct Grid {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
+    header: Vec<Cell>,
+    rows: Vec<Vec<Cell>>,
     stack: Stack,
+    narrowest: usize,
 }
 
 impl Grid {
+    /// A grid whose header cells are headings.
     pub fn new(header: &[&str]) -> Grid {
+        Grid::with_header(
+            header
+                .iter()
+                .map(|h| Cell::new(*h, Style::Heading))
+                .collect(),
+        )
+    }
+
+    /// A grid with header cells of their own styles (codes, in compare).
+    pub fn with_header(header: Vec<Cell>) -> Grid {
         Grid {
-            header: header.iter().map(|h| h.to_string()).collect(),
+            header,
             rows: Vec::new(),
             stack: Stack::Record,
+            narrowest: COMFORTABLE_COLUMN,
         }
     }
 
@@ -42,31 +246,40 @@ impl Grid {
         self
     }
 
+    /// Stay side by side while each column can have `columns` of text
+    /// (or all it needs, if less); the default is 16.
+    pub fn narrowest(mut self, columns: usize) -> Grid {
+        self.narrowest = columns.max(1);
+        self
+    }
+
     /// Cells may hold `\n` for lines of their own. Missing cells are empty.
-    pub fn add_row(&mut self, cells: Vec<String>) {
+    pub fn add_row(&mut self, cells: Vec<Cell>) {
         self.rows.push(cells);
     }
 
     /// The table as lines no wider than `width`, without trailing spaces.
     pub fn lines(&self, width: u16) -> Vec<String> {
-        self.layout(width).0
+        self.layout(width).0.iter().map(Line::text).collect()
     }
 
     /// The lines, and whether the first is a header (stacked records have
     /// none).
-    pub fn layout(&self, width: u16) -> (Vec<String>, bool) {
+    pub fn layout(&self, width: u16) -> (Vec<Line>, bool) {
         let width = usize::from(width);
         let natural: Vec<usize> = (0..self.header.len())
             .map(|c| self.natural_width(c))
             .collect();
-        if !fits_side_by_side(&natural, width) {
+        if !fits_side_by_side(&natural, width, self.narrowest) {
             return (self.stacked_lines(width), false);
         }
         let widths = self.column_widths(&natural, width);
         let total = LEFT + widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
         let mut out = Vec::new();
         push_row(&mut out, &self.header, &widths);
-        out.push("─".repeat(total));
+        let mut rule = Line::default();
+        rule.push(&"─".repeat(total), Style::Plain);
+        out.push(rule);
         for row in &self.rows {
             push_row(&mut out, row, &widths);
         }
@@ -82,25 +295,34 @@ impl Grid {
     }
 
     /// One record after another, each cell on lines of its own.
-    fn stacked_lines(&self, width: usize) -> Vec<String> {
+    fn stacked_lines(&self, width: usize) -> Vec<Line> {
         let mut out = Vec::new();
+        let empty = Cell::default();
         for (i, row) in self.rows.iter().enumerate() {
-            let cell = |c: usize| row.get(c).map_or(String::new(), |t| one_line(t));
+            let cell = |c: usize| one_line(row.get(c).unwrap_or(&empty));
             if i > 0 && self.stack == Stack::Labelled {
-                out.push(String::new());
+                out.push(Line::default());
             }
             let (first, rest) = match self.stack {
-                Stack::Record => (format!("{}  {}", cell(0), cell(1)), 2),
+                Stack::Record => {
+                    let mut first = cell(0);
+                    first.push("  ", Style::Plain);
+                    first.push_cell(&cell(1));
+                    (first, 2)
+                }
                 Stack::Labelled => (cell(0), 1),
             };
-            push_hanging(&mut out, &first, " ", "     ", width);
+            push_hanging(&mut out, &Cell::plain(" "), HANGING, &first, width);
             for c in rest..self.header.len() {
-                let text = match self.stack {
-                    Stack::Record => cell(c),
-                    Stack::Labelled => format!("{}: {}", self.header[c], cell(c)),
-                };
-                if !text.trim().is_empty() {
-                    push_hanging(&mut out, &text, "   ", "     ", width);
+                let value = cell(c);
+                if value.text().trim().is_empty() {
+                    continue;
+                }
+                match self.stack {
+                    Stack::Record => {
+                        push_hanging(&mut out, &Cell::plain("   "), HANGING, &value, width)
+                    }
+                    Stack::Labelled => push_labelled(&mut out, &self.header[c], &value, width),
                 }
             }
         }
@@ -108,10 +330,10 @@ impl Grid {
     }
 
     fn cells(&self, column: usize) -> impl Iterator<Item = &str> {
-        std::iter::once(self.header[column].as_str()).chain(
+        std::iter::once(self.header[column].text()).chain(
             self.rows
                 .iter()
-                .filter_map(move |r| r.get(column).map(String::as_str)),
+                .filter_map(move |r| r.get(column).map(Cell::text)),
         )
     }
 
@@ -133,10 +355,10 @@ impl Grid {
     }
 }
 
-/// Whether the columns, each up to a comfortable width, fit side by side.
-fn fits_side_by_side(natural: &[usize], width: usize) -> bool {
+/// Whether the columns, each up to `narrowest` wide, fit side by side.
+fn fits_side_by_side(natural: &[usize], width: usize, narrowest: usize) -> bool {
     let columns = natural.len();
-    let wanted: usize = natural.iter().map(|n| (*n).min(COMFORTABLE_COLUMN)).sum();
+    let wanted: usize = natural.iter().map(|n| (*n).min(narrowest)).sum();
     columns < 2 || LEFT + wanted + GAP * (columns - 1) <= width
 }
 
@@ -204,62 +426,87 @@ fn share(natural: &[usize], floor: &[usize], available: usize) -> Vec<usize> {
         .collect()
 }
 
-fn push_row(out: &mut Vec<String>, cells: &[String], widths: &[usize]) {
+fn push_row(out: &mut Vec<Line>, cells: &[Cell], widths: &[usize]) {
+    let empty = Cell::default();
+    let cell = |c: usize| cells.get(c).unwrap_or(&empty);
     let wrapped: Vec<Vec<&str>> = widths
         .iter()
         .enumerate()
-        .map(|(c, &w)| wrap_cell(cells.get(c).map_or("", String::as_str), w))
+        .map(|(c, &w)| wrap_cell(cell(c).text(), w))
         .collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
-    let line_width = LEFT + widths.iter().sum::<usize>() + GAP * widths.len();
     for line in 0..height {
-        let mut text = String::with_capacity(line_width);
-        pad(&mut text, LEFT);
+        let mut text = Line::default();
+        text.pad(LEFT);
         for (c, &w) in widths.iter().enumerate() {
             if c > 0 {
-                pad(&mut text, GAP);
+                text.pad(GAP);
             }
-            let cell = wrapped[c].get(line).copied().unwrap_or("");
-            text.push_str(cell);
-            pad(&mut text, w.saturating_sub(text_width(cell)));
+            let piece = wrapped[c].get(line).copied().unwrap_or("");
+            cell(c).push_piece_to(piece, &mut text);
+            text.pad(w.saturating_sub(text_width(piece)));
         }
-        text.truncate(text.trim_end().len());
+        text.trim_end();
         out.push(text);
-    }
-}
-
-fn pad(text: &mut String, count: usize) {
-    // Whole runs of spaces at once: this is the inner loop of every table.
-    const SPACES: &str = "                                                                ";
-    let mut left = count;
-    while left > 0 {
-        let n = left.min(SPACES.len());
-        text.push_str(&SPACES[..n]);
-        left -= n;
     }
 }
 
 /// A cell's lines joined for a stacked record: a parenthesised line reads
 /// as a remark on the one before (`Name (nginx, unofficial)`), others as
 /// items of a list (`200 OK · 204 No Content`).
-fn one_line(cell: &str) -> String {
-    let mut out = String::new();
-    for (i, line) in cell.lines().enumerate() {
+fn one_line(cell: &Cell) -> Cell {
+    let text = cell.text();
+    let mut out = Cell::default();
+    let mut at = 0;
+    for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
-            out.push_str(if line.starts_with('(') { " " } else { " · " });
+            out.push(
+                if line.starts_with('(') { " " } else { " · " },
+                Style::Plain,
+            );
         }
-        out.push_str(line);
+        out.push_part(cell, at..at + line.len());
+        at += line.len() + 1;
     }
     out
 }
 
-/// `text` wrapped to `width`: the first line after `first`, the others
-/// after `rest`.
-fn push_hanging(out: &mut Vec<String>, text: &str, first: &str, rest: &str, width: usize) {
-    let lines = wrap_cell(text, width.saturating_sub(rest.len()).max(1));
-    for (i, line) in lines.into_iter().enumerate() {
-        let prefix = if i == 0 { first } else { rest };
-        out.push(format!("{prefix}{line}"));
+/// `value` wrapped to `width`: the first line after `first`, the others
+/// indented by `indent`.
+fn push_hanging(out: &mut Vec<Line>, first: &Cell, indent: usize, value: &Cell, width: usize) {
+    let pieces = wrap_cell(value.text(), width.saturating_sub(indent).max(1));
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let mut line = Line::default();
+        if i == 0 {
+            first.push_piece_to(first.text(), &mut line);
+        } else {
+            line.pad(indent);
+        }
+        value.push_piece_to(piece, &mut line);
+        line.trim_end();
+        out.push(line);
+    }
+}
+
+/// `   Header: value`, the value's wrapped lines aligned under its start.
+/// A header ending in `?` or `:` takes no colon (`Retry? yes`).
+fn push_labelled(out: &mut Vec<Line>, header: &Cell, value: &Cell, width: usize) {
+    let mut label = one_line(header);
+    let ends_as_a_label = header.text().ends_with(['?', ':']);
+    label.push(if ends_as_a_label { " " } else { ": " }, Style::Plain);
+    let indent = "   ";
+    let label_width = indent.len() + text_width(label.text());
+    if label_width * LONGEST_LABEL_SHARE <= width {
+        push_hanging(
+            out,
+            &Cell::plain(indent).with_cell(&label),
+            label_width,
+            value,
+            width,
+        );
+    } else {
+        label.push_cell(value);
+        push_hanging(out, &Cell::plain(indent), HANGING, &label, width);
     }
 }
 
@@ -390,19 +637,74 @@ mod tests {
                 " Meaning",
                 "   301: Moved for good",
                 "   308: Moved for good, same",
-                "     method"
+                "        method"
+            ]
+        );
+    }
+
+    #[test]
+    fn styles_survive_wrapping_and_stacking() {
+        let mut g = Grid::with_header(vec![
+            Cell::new("Code", Style::Heading),
+            Cell::new("Then", Style::Heading),
+        ]);
+        g.add_row(vec![
+            Cell::code("404", Class(4)),
+            Cell::plain("Location: /a/404/b ").with("later", Style::Dim),
+        ]);
+        let (wide, header) = g.layout(80);
+        assert!(header);
+        assert_eq!(
+            wide[0].spans,
+            [
+                (" ".into(), Style::Plain),
+                ("Code".into(), Style::Heading),
+                ("  ".into(), Style::Plain),
+                ("Then".into(), Style::Heading)
+            ]
+        );
+        assert_eq!(
+            wide[2].spans,
+            [
+                (" ".into(), Style::Plain),
+                ("404".into(), Style::Code(Class(4))),
+                ("   Location: /a/404/b ".into(), Style::Plain),
+                ("later".into(), Style::Dim),
+            ]
+        );
+        let (narrow, header) = g.layout(12);
+        assert!(!header);
+        let texts: Vec<String> = narrow.iter().map(Line::text).collect();
+        assert!(texts.iter().all(|t| t.chars().count() <= 12), "{texts:?}");
+        assert_eq!(narrow[0].spans[1], ("404".into(), Style::Code(Class(4))));
+        let dim: Vec<&(String, Style)> = narrow
+            .iter()
+            .flat_map(|l| &l.spans)
+            .filter(|(_, s)| *s == Style::Dim)
+            .collect();
+        assert_eq!(dim, [&("later".to_string(), Style::Dim)]);
+    }
+
+    #[test]
+    fn highlighting_marks_matched_words_only() {
+        let cell = Cell::highlighting("Gateway Timeout, upstream", &["timeout"]);
+        let runs: Vec<(&str, Style)> = cell.runs_in(0..cell.text().len()).collect();
+        assert_eq!(
+            runs,
+            [
+                ("Gateway ", Style::Plain),
+                ("Timeout,", Style::Highlight),
+                (" upstream", Style::Plain)
             ]
         );
     }
 
     #[test]
     fn stacked_cells_join_their_lines() {
+        let joined = |text: &str| one_line(&Cell::plain(text)).text().to_string();
+        assert_eq!(joined("200 OK\n204 No Content"), "200 OK · 204 No Content");
         assert_eq!(
-            one_line("200 OK\n204 No Content"),
-            "200 OK · 204 No Content"
-        );
-        assert_eq!(
-            one_line("No Response\n(nginx, unofficial)"),
+            joined("No Response\n(nginx, unofficial)"),
             "No Response (nginx, unofficial)"
         );
     }

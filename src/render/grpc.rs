@@ -2,32 +2,36 @@
 
 use std::fmt::Write as _;
 
-use super::{grid::Grid, paint_table, wrap, Painter};
+use super::{
+    grid::{Cell, Grid, Style},
+    paint_table, wrap, Painter,
+};
 use crate::table::{self, Class, GrpcCode, GRPC_CODES, HTTP_TO_GRPC};
 use crate::term::Term;
 
 pub fn render_all(term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Maps to", "Meaning"]);
     for g in GRPC_CODES {
+        let http = format!("{:03}", g.http);
         table.add_row(vec![
-            g.code.to_string(),
-            g.name.to_string(),
-            format!("HTTP {:03}", g.http),
-            g.meaning.to_string(),
+            g.code.to_string().into(),
+            g.name.into(),
+            Cell::plain("HTTP ").with(&http, Style::Code(Class::of(g.http))),
+            g.meaning.into(),
         ]);
     }
-    let mut out = paint_table(&table, term, &[]);
+    let mut out = paint_table(&table, term);
     let note = "Maps to: the status grpc-gateway answers with. A gRPC client that gets an HTTP \
                 error without a grpc-status reads 400 as INTERNAL, 401 as UNAUTHENTICATED, \
                 403 as PERMISSION_DENIED, 404 as UNIMPLEMENTED, 429, 502, 503 and 504 as \
                 UNAVAILABLE, and anything else as UNKNOWN.";
-    writeln!(out, "\n{}", wrap(note, usize::from(term.width), "")).unwrap();
+    writeln!(out, "\n{}", wrap(note, term.prose_width(), "")).unwrap();
     out
 }
 
 pub fn render_one(g: &GrpcCode, term: Term) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    let width = term.prose_width();
     let mut out = String::new();
     writeln!(out, "{}", p.heading(&format!("gRPC {} {}", g.code, g.name))).unwrap();
     writeln!(out, "{}\n", wrap(g.meaning, width, "")).unwrap();

@@ -2,53 +2,65 @@
 
 use std::fmt::Write as _;
 
-use super::{grid::Grid, paint_table, wrap, Painter};
-use crate::table::{self, Guide, GUIDES};
+use super::{
+    grid::{Cell, Grid, Stack, Style},
+    paint_table, wrap, Painter,
+};
+use crate::table::{self, Class, Guide, GUIDES};
 use crate::term::Term;
 
 pub fn render_topics(term: Term) -> String {
     let mut table = Grid::new(&["Topic", "Guide"]);
     for g in GUIDES {
-        table.add_row(vec![g.id.to_string(), g.title.to_string()]);
+        table.add_row(vec![g.id.into(), g.title.into()]);
     }
-    let table = paint_table(&table, term, &[]);
+    let table = paint_table(&table, term);
     format!("{table}\nShow one with: httpcode guide TOPIC\n")
 }
 
 pub fn render(guide: &Guide, term: Term) -> String {
     let p = Painter::new(term);
-    let width = usize::from(term.width);
+    // The table takes the whole width; the intro and notes are prose.
+    let width = term.prose_width();
     let mut out = String::new();
     writeln!(out, "{}", p.heading(guide.title)).unwrap();
     writeln!(out, "{}\n", wrap(guide.intro, width, "")).unwrap();
-    let mut table = Grid::new(guide.columns);
+    // Stacked, each row's codes name it and its other cells follow as
+    // `Retry? Yes`, rather than running on after the codes.
+    let mut table = Grid::new(guide.columns).stack_as(Stack::Labelled);
     for row in guide.rows {
         let mut cells = row.cells.iter();
-        let line: Vec<String> = guide
+        let line: Vec<Cell> = guide
             .columns
             .iter()
             .map(|column| {
                 if *column == "Code" {
-                    codes_cell(row.codes).to_string()
+                    codes_cell(row.codes)
                 } else {
-                    (cells.next().copied().unwrap_or("")).to_string()
+                    cells.next().copied().unwrap_or("").into()
                 }
             })
             .collect();
         table.add_row(line);
     }
-    out.push_str(&paint_table(&table, term, &[]));
+    out.push_str(&paint_table(&table, term));
     for note in guide.notes {
         writeln!(out, "\n{}", wrap(note, width, "")).unwrap();
     }
     out
 }
 
-/// `429 Too Many Requests`, one code per line.
-fn codes_cell(codes: &[u16]) -> String {
-    codes
-        .iter()
-        .map(|&c| table::code_and_name(c))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// `429 Too Many Requests`, one code per line, each code in its colour.
+fn codes_cell(codes: &[u16]) -> Cell {
+    let mut cell = Cell::default();
+    for (i, &code) in codes.iter().enumerate() {
+        if i > 0 {
+            cell.push("\n", Style::Plain);
+        }
+        cell.push(&format!("{code:03}"), Style::Code(Class::of(code)));
+        if let Some(name) = table::primary_name(code) {
+            cell.push(&format!(" {name}"), Style::Plain);
+        }
+    }
+    cell
 }

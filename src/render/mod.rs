@@ -12,6 +12,8 @@ pub mod search;
 pub mod sources;
 pub mod stats;
 
+#[cfg(test)]
+use grid::Cell;
 use grid::Grid;
 use owo_colors::{OwoColorize, Style};
 
@@ -39,15 +41,15 @@ impl Painter {
 
     /// 1xx blue, 2xx green, 3xx cyan, 4xx yellow, 5xx red, others magenta.
     pub fn class(&self, text: &str, class: Class) -> String {
-        let style = match class.0 {
-            1 => Style::new().blue(),
-            2 => Style::new().green(),
-            3 => Style::new().cyan(),
-            4 => Style::new().yellow(),
-            5 => Style::new().red(),
-            _ => Style::new().magenta(),
-        };
-        self.apply(text, style.bold())
+        self.apply(text, class_style(class).bold())
+    }
+
+    /// The class colour without bold: for bars, which are not codes.
+    pub fn tint(&self, text: &str, class: Class) -> String {
+        if text.is_empty() {
+            return String::new();
+        }
+        self.apply(text, class_style(class))
     }
 
     pub fn heading(&self, text: &str) -> String {
@@ -61,6 +63,44 @@ impl Painter {
     pub fn highlight(&self, text: &str) -> String {
         self.apply(text, Style::new().bold().underline())
     }
+
+    /// Bold red: a value over its threshold.
+    pub fn alert(&self, text: &str) -> String {
+        self.apply(text, Style::new().red().bold())
+    }
+
+    /// Text in the style a grid cell asked for.
+    pub fn style(&self, text: &str, style: grid::Style) -> String {
+        match style {
+            grid::Style::Plain => text.to_string(),
+            grid::Style::Heading => self.heading(text),
+            grid::Style::Code(class) => self.class(text, class),
+            grid::Style::Highlight => self.highlight(text),
+            grid::Style::Dim => self.dim(text),
+            grid::Style::Alert => self.alert(text),
+        }
+    }
+}
+
+fn class_style(class: Class) -> Style {
+    match class.0 {
+        1 => Style::new().blue(),
+        2 => Style::new().green(),
+        3 => Style::new().cyan(),
+        4 => Style::new().yellow(),
+        5 => Style::new().red(),
+        _ => Style::new().magenta(),
+    }
+}
+
+/// `1 entry`, `2 entries`: a count and its noun in agreement, digits
+/// grouped by thousands.
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        stats::thousands(n),
+        if n == 1 { one } else { many }
+    )
 }
 
 /// Greedy word wrap to `width` columns, as a hanging indent: the first line
@@ -110,58 +150,99 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     out
 }
 
-/// The table laid out at the terminal's width, then painted when color is
-/// on: the header bold, every code (`404`, `500.19`) in its class color, and
-/// the words in `highlight` (search forms, see `tokenize`) underlined.
-/// Painting after layout keeps escape codes out of the width arithmetic.
-pub fn paint_table(table: &Grid, term: Term, highlight: &[&str]) -> String {
-    let p = Painter::new(term);
-    let mut out = String::new();
-    let (lines, header) = table.layout(term.width);
-    for (i, line) in lines.into_iter().enumerate() {
-        let line = line.as_str();
-        if !p.on {
-            out.push_str(line);
-        } else if i == 0 && header {
-            out.push_str(&p.heading(line));
-        } else {
-            paint_words(&mut out, line, p, highlight);
+/// Code (a constant, a header line of an example) wrapped like `wrap`, but
+/// broken only where code reads well broken: at a space or after a `.` or
+/// `::`, never inside a quoted string, and a `//` comment is kept whole
+/// with what follows it. Only a piece with no such point that is wider
+/// than a whole line is cut, as `wrap` cuts long words.
+pub fn wrap_code(text: &str, width: usize, indent: &str) -> String {
+    let indent_len = indent.chars().count();
+    let room = width.saturating_sub(indent_len).max(10);
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line_len = 0;
+    for (piece, spaced) in code_pieces(text) {
+        let mut rest = piece;
+        let mut spaced = spaced;
+        while !rest.is_empty() {
+            let cut = rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i);
+            let (part, tail) = rest.split_at(cut);
+            let len = part.chars().count() + usize::from(spaced && line_len > 0);
+            if line_len > 0 && line_len + len > room {
+                out.push('\n');
+                out.push_str(indent);
+                line_len = 0;
+            }
+            if spaced && line_len > 0 {
+                out.push(' ');
+            }
+            out.push_str(part);
+            line_len += part.chars().count() + usize::from(spaced && line_len > 0);
+            rest = tail;
+            spaced = false;
         }
-        out.push('\n');
     }
     out
 }
 
-fn paint_words(out: &mut String, line: &str, p: Painter, highlight: &[&str]) {
-    for (i, word) in line.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        if let Some(class) = code_class(word) {
-            out.push_str(&p.class(word, class));
-        } else if !highlight.is_empty()
-            && crate::tokenize::words(word)
-                .iter()
-                .any(|w| highlight.contains(&w.as_str()))
-        {
-            out.push_str(&p.highlight(word));
-        } else {
-            out.push_str(word);
+/// `text` cut where a line of code may break, each piece with whether a
+/// space came before it.
+fn code_pieces(text: &str) -> Vec<(&str, bool)> {
+    let mut pieces: Vec<(&str, bool)> = Vec::new();
+    let (mut start, mut spaced, mut quote) = (0, false, None);
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        match (quote, c) {
+            (Some(q), _) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"') => quote = Some(c),
+            (None, ' ') => {
+                if start < i {
+                    pieces.push((&text[start..i], spaced));
+                }
+                (start, spaced) = (i + 1, true);
+            }
+            (None, '.') | (None, ':') if c == '.' || (i > 0 && bytes[i - 1] == b':') => {
+                pieces.push((&text[start..=i], spaced));
+                (start, spaced) = (i + 1, false);
+            }
+            _ => {}
         }
     }
+    if start < text.len() {
+        pieces.push((&text[start..], spaced));
+    }
+    // A comment marker stays with the comment.
+    let mut joined: Vec<(&str, bool)> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let (piece, spaced) = pieces[i];
+        if piece == "//" && i + 1 < pieces.len() {
+            let end =
+                pieces[i + 1].0.as_ptr() as usize - text.as_ptr() as usize + pieces[i + 1].0.len();
+            let from = piece.as_ptr() as usize - text.as_ptr() as usize;
+            joined.push((&text[from..end], spaced));
+            i += 2;
+        } else {
+            joined.push((piece, spaced));
+            i += 1;
+        }
+    }
+    joined
 }
 
-/// `404` or `500.19`: a code label, and its class.
-fn code_class(word: &str) -> Option<Class> {
-    let code = word.split_once('.').map_or(word, |(code, sub)| {
-        if !sub.is_empty() && sub.bytes().all(|b| b.is_ascii_digit()) {
-            code
-        } else {
-            ""
+/// The table laid out at the terminal's width, then painted from the
+/// styles its cells carry (see `grid::Style`). Painting after layout keeps
+/// escape codes out of the width arithmetic.
+pub fn paint_table(table: &Grid, term: Term) -> String {
+    let p = Painter::new(term);
+    let mut out = String::new();
+    for line in table.layout(term.width).0 {
+        for (text, style) in &line.spans {
+            out.push_str(&p.style(text, *style));
         }
-    });
-    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| Class(code.as_bytes()[0] - b'0'))
+        out.push('\n');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -183,9 +264,9 @@ mod tests {
     fn only_a_real_header_is_painted_as_one() {
         let mut grid = Grid::new(&["Code", "Name", "Summary"]);
         grid.add_row(vec![
-            "404".into(),
+            Cell::code("404", Class(4)),
             "Not Found".into(),
-            "Nothing here at all".into(),
+            "Nothing here at all, not even 120".into(),
         ]);
         let wide = paint_table(
             &grid,
@@ -193,27 +274,59 @@ mod tests {
                 color: true,
                 width: 80,
             },
-            &[],
         );
-        assert!(wide.starts_with("\u{1b}[1m Code"), "{wide:?}");
+        assert!(wide.starts_with(" \u{1b}[1mCode"), "{wide:?}");
+        assert!(
+            wide.contains(" not even 120\n"),
+            "only codes are painted: {wide:?}"
+        );
         let stacked = paint_table(
             &grid,
             Term {
                 color: true,
                 width: 20,
             },
-            &[],
         );
         assert!(stacked.starts_with(" \u{1b}[33;1m404"), "{stacked:?}");
     }
 
     #[test]
-    fn code_labels_are_recognised() {
-        assert_eq!(code_class("404"), Some(Class(4)));
-        assert_eq!(code_class("500.19"), Some(Class(5)));
-        assert_eq!(code_class("4040"), None);
-        assert_eq!(code_class("500."), None);
-        assert_eq!(code_class("abc"), None);
+    fn code_breaks_where_code_may_break() {
+        let node = "http.STATUS_CODES[404] // 'Not Found'";
+        assert_eq!(wrap_code(node, 42, "    "), node);
+        assert_eq!(
+            wrap_code(node, 36, "    "),
+            "http.STATUS_CODES[404]\n    // 'Not Found'"
+        );
+        assert_eq!(
+            wrap_code("HttpStatusCode.NetworkAuthenticationRequired", 40, "      "),
+            "HttpStatusCode.\n      NetworkAuthenticationRequired"
+        );
+        assert_eq!(
+            wrap_code(
+                "http::StatusCode::NETWORK_AUTHENTICATION_REQUIRED",
+                40,
+                "  "
+            ),
+            "http::StatusCode::\n  NETWORK_AUTHENTICATION_REQUIRED"
+        );
+        // A quoted string is not broken at its spaces while it fits a line.
+        assert_eq!(
+            wrap_code("X-A: \"one two three four\"", 24, "  "),
+            "X-A:\n  \"one two three four\""
+        );
+        // With nowhere to break, a piece wider than a line is cut.
+        assert_eq!(
+            wrap_code("abcdefghijklmnop", 12, "  "),
+            "abcdefghij\n  klmnop"
+        );
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(0, "entry", "entries"), "0 entries");
+        assert_eq!(count(1, "entry", "entries"), "1 entry");
+        assert_eq!(count(1234, "line", "lines"), "1,234 lines");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Search results: code, name, source and a snippet with the matched words
 //! highlighted.
 
-use super::{grid::Grid, paint_table};
+use super::{
+    grid::{Cell, Grid},
+    paint_table,
+};
 use crate::search::Match;
 use crate::table::Entry;
 use crate::term::Term;
@@ -11,18 +14,22 @@ const SNIPPET_CHARS: usize = 90;
 
 pub fn render(results: &[Match], term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Source", "Why it matched"]);
-    let mut matched: Vec<&str> = Vec::new();
+    // Every result's matched words are underlined in every result, as the
+    // query was one for them all.
+    let matched: Vec<&str> = results
+        .iter()
+        .flat_map(|m| m.matched.iter().copied())
+        .collect();
     for m in results {
         let e = m.entry;
         table.add_row(vec![
-            e.code_label(),
-            e.name().to_string(),
-            e.source().name.to_string(),
-            snippet(e, &m.matched),
+            Cell::code(e.code_label(), e.class()),
+            Cell::highlighting(e.name(), &matched),
+            Cell::highlighting(e.source().name, &matched),
+            Cell::highlighting(&snippet(e, &m.matched), &matched),
         ]);
-        matched.extend(&m.matched);
     }
-    paint_table(&table, term, &matched)
+    paint_table(&table, term)
 }
 
 /// The first text of the entry that holds a matched word: the summary,

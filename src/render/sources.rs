@@ -24,22 +24,25 @@ pub fn render(term: Term, only: Option<&Source>) -> String {
         Some(source) => source.name.to_string(),
         None => format!("{} sources", SOURCES.len()),
     };
-    let mut intro = format!("{entries} entries from {from}.");
+    let mut intro = format!(
+        "{} from {from}.",
+        super::count(entries as u64, "entry", "entries")
+    );
     if only.is_none_or(|s| s.id == "iana") {
         intro.push_str(&format!(
             " IANA entries follow the registry as updated on {IANA_SNAPSHOT}."
         ));
     }
-    writeln!(out, "{}\n", wrap(&intro, usize::from(term.width), "")).unwrap();
+    writeln!(out, "{}\n", wrap(&intro, term.prose_width(), "")).unwrap();
     let mut table = Grid::new(&["Source", "Entries", "Facts checked against"]);
     for (source, count) in counts {
         let name = format!("{}\n--source {}", source.name, source.id);
         table.add_row(vec![
-            name.to_string(),
-            count.to_string(),
-            source.facts.to_string(),
+            name.into(),
+            count.to_string().into(),
+            source.facts.into(),
         ]);
     }
-    out.push_str(&paint_table(&table, term, &[]));
+    out.push_str(&paint_table(&table, term));
     out
 }

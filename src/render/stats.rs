@@ -13,6 +13,16 @@ pub const CLIENT_ERROR_THRESHOLD: f64 = 0.05;
 /// Above this share of 5xx, something is probably on fire.
 pub const SERVER_ERROR_THRESHOLD: f64 = 0.01;
 
+/// The rule every threshold is applied with, here and in `--json`
+/// (`client_error_high`): a share is high when strictly above it, so a share
+/// of exactly the threshold is "ok (5% or less)".
+pub fn above(share: f64, threshold: f64) -> bool {
+    share > threshold
+}
+
+/// Width of the summary's labels and the space after them.
+const LABEL_WIDTH: usize = 14;
+
 /// Groups digits by thousands: 1234567 -> 1,234,567.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -65,28 +75,20 @@ pub fn render(counts: &Counts, term: Term) -> String {
     out
 }
 
-/// One line per time bucket, in time order: requests, 4xx and 5xx shares,
-/// a bar. Times are the start of each bucket on the wall clock of the
-/// `--tz` offset, which the header names. On a narrow terminal the 4xx
-/// column goes first, then the bar.
+/// One line per time bucket, in time order: requests, the 4xx and 5xx
+/// rates, each marked `!` when above its threshold (bold in its class
+/// colour), and a bar of the bucket's volume whose 4xx and 5xx parts are
+/// drawn apart. Times are the start of each bucket on the wall clock of
+/// the `--tz` offset, which the header names. Where the bar does not fit
+/// it goes; where the rates do not fit beside the count they go on a line
+/// of their own below it.
 fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
     let offset = buckets.offset();
     let unit = buckets.unit();
     let rows: Vec<(String, Bucket)> = buckets
         .in_order()
         .into_iter()
-        .map(|(start, bucket)| {
-            let (year, month, day, hour, minute, _) = timestamp::local(start, offset);
-            let label = match unit {
-                Granularity::Minute | Granularity::Hour => {
-                    format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
-                }
-                Granularity::Day => format!("{year:04}-{month:02}-{day:02}"),
-                Granularity::Month => format!("{year:04}-{month:02}"),
-                Granularity::Year => format!("{year:04}"),
-            };
-            (label, bucket)
-        })
+        .map(|(start, bucket)| (bucket_label(start, offset, unit), bucket))
         .collect();
     let zone = if offset == 0 {
         "UTC".to_string()
@@ -101,39 +103,50 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
         .unwrap_or(0)
         .max(title.len());
     let count_width = count_column(rows.iter().map(|(_, b)| b.total));
-    let full = 1 + time_width + 2 + count_width + 2 + 7 + 2 + 7 + 3;
-    let show_client = full <= width;
+    let lead = 1 + time_width + 2 + count_width;
+    let rates = 2 + RATE + 2 + RATE;
+    let side_by_side = lead + rates <= width;
+    let bar_room = width.saturating_sub(lead + rates + 2);
+    let show_bar = side_by_side && bar_room >= MIN_BAR;
     let mut header = format!(" {title:<time_width$}  {:>count_width$}", "Requests");
-    if show_client {
-        header.push_str(&format!("  {:>7}", "4xx"));
+    if side_by_side {
+        // Right-aligned over the numbers, before the marks' column.
+        header.push_str(&format!("  {:>w$}   {:>w$}", "4xx", "5xx", w = RATE - 1));
     }
-    header.push_str(&format!("  {:>7}", "5xx"));
     writeln!(out, "{}", p.heading(&header)).unwrap();
-    let bar_room = width.saturating_sub(header.chars().count() + 2);
     let largest = rows.iter().map(|(_, b)| b.total).max().unwrap_or(0);
     for (label, b) in &rows {
-        let share = |n: u64| n as f64 / b.total.max(1) as f64;
-        let mut line = format!(
+        let line = format!(
             " {label:<time_width$}  {:>count_width$}",
             thousands(b.total)
         );
-        if show_client {
-            line.push_str(&format!("  {:>6.2}%", share(b.client_errors) * 100.0));
-        }
-        let server = share(b.server_errors);
-        let server_text = format!("{:>6.2}%", server * 100.0);
-        let high = server > SERVER_ERROR_THRESHOLD;
-        line.push_str("  ");
-        line.push_str(&if high {
-            p.class(&server_text, Class(5))
+        let client = rate(p, b.client_errors, b.total, CLIENT_ERROR_THRESHOLD, 4);
+        let server = rate(p, b.server_errors, b.total, SERVER_ERROR_THRESHOLD, 5);
+        if side_by_side {
+            let mut line = format!("{line}  {client}  {server}");
+            if show_bar {
+                line.push_str("  ");
+                line.push_str(&split_bar(p, b, largest, bar_room));
+            }
+            writeln!(out, "{}", line.trim_end()).unwrap();
         } else {
-            server_text
-        });
-        if bar_room > 0 {
-            line.push_str("  ");
-            line.push_str(&bar(b.total, largest, bar_room));
+            writeln!(out, "{line}").unwrap();
+            writeln!(out, "     4xx {client}  5xx {}", server.trim_end()).unwrap();
         }
-        writeln!(out, "{line}").unwrap();
+    }
+    let mut legend = String::new();
+    if show_bar {
+        legend.push_str("Bars: requests (█), of which 4xx (▒) and 5xx (░). ");
+    }
+    write!(
+        legend,
+        "! marks a rate above its threshold ({:.0}% for 4xx, {:.0}% for 5xx).",
+        CLIENT_ERROR_THRESHOLD * 100.0,
+        SERVER_ERROR_THRESHOLD * 100.0
+    )
+    .unwrap();
+    for line in wrap(&legend, width.min(100), "").lines() {
+        writeln!(out, "{}", p.dim(line)).unwrap();
     }
     if unit != buckets.asked() {
         let text = format!(
@@ -167,22 +180,79 @@ fn time_table(out: &mut String, buckets: &Buckets, p: Painter, width: usize) {
     }
 }
 
-fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
-    let mut requests = thousands(counts.total);
-    if counts.unparsed > 0 {
-        let lines = if counts.unparsed == 1 {
-            "line"
-        } else {
-            "lines"
-        };
-        write!(
-            requests,
-            " ({} {lines} without a status)",
-            thousands(counts.unparsed)
-        )
-        .unwrap();
+/// Width of a rate: `100.00%!`.
+const RATE: usize = 8;
+/// Narrower than this, a bar says little: it is left out.
+const MIN_BAR: usize = 8;
+
+/// The start of a bucket, as precise as its unit.
+fn bucket_label(start: i64, offset: i32, unit: Granularity) -> String {
+    let (year, month, day, hour, minute, _) = timestamp::local(start, offset);
+    match unit {
+        Granularity::Minute | Granularity::Hour => {
+            format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}")
+        }
+        Granularity::Day => format!("{year:04}-{month:02}-{day:02}"),
+        Granularity::Month => format!("{year:04}-{month:02}"),
+        Granularity::Year => format!("{year:04}"),
     }
+}
+
+/// `  5.00% ` or ` 16.67%!`: `n` of `total` as a rate, marked and painted
+/// bold in the class colour when above `threshold` (and only then).
+fn rate(p: Painter, n: u64, total: u64, threshold: f64, class: u8) -> String {
+    let share = n as f64 / total.max(1) as f64;
+    let text = format!("{:>6.2}%", share * 100.0);
+    if above(share, threshold) {
+        let marked = format!("{text}!");
+        if class == 5 {
+            p.alert(&marked)
+        } else {
+            p.class(&marked, Class(class))
+        }
+    } else {
+        format!("{text} ")
+    }
+}
+
+/// The bucket's volume as a bar `room` wide for the largest bucket, its
+/// 4xx (`▒`, yellow) and 5xx (`░`, red) parts at the end, each at least one
+/// block when there are any.
+fn split_bar(p: Painter, b: &Bucket, largest: u64, room: usize) -> String {
+    let len = scaled(b.total, largest, room);
+    let part = |n: u64| {
+        let blocks = (n as f64 / b.total.max(1) as f64 * len as f64).round() as usize;
+        blocks.max(usize::from(n > 0))
+    };
+    let server = part(b.server_errors).min(len);
+    let client = part(b.client_errors).min(len - server);
+    let rest = len - server - client;
+    format!(
+        "{}{}{}",
+        "█".repeat(rest),
+        p.tint(&"▒".repeat(client), Class(4)),
+        p.tint(&"░".repeat(server), Class(5))
+    )
+}
+
+fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
+    let requests = thousands(counts.total);
     writeln!(out, "{}  {requests}", p.heading("Requests    ")).unwrap();
+    if counts.unparsed > 0 {
+        // After the count on its line if it fits, else on the next.
+        let note = format!(
+            "({} without a status)",
+            super::count(counts.unparsed, "line", "lines")
+        );
+        let indent = " ".repeat(LABEL_WIDTH);
+        let after = LABEL_WIDTH + requests.len() + 1;
+        out.pop();
+        if after + note.chars().count() <= width {
+            writeln!(out, " {note}").unwrap();
+        } else {
+            writeln!(out, "\n{indent}{}", wrap(&note, width, &indent)).unwrap();
+        }
+    }
     if counts.total == 0 {
         return;
     }
@@ -209,15 +279,19 @@ fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
     ];
     for (label, class, threshold, meaning) in ratios {
         let share = counts.share(counts.class(class));
-        let high = share > threshold;
+        let high = above(share, threshold);
         let verdict = if high {
             format!("HIGH: above {:.0}%, suggests {meaning}", threshold * 100.0)
         } else {
-            format!("ok (under {:.0}%)", threshold * 100.0)
+            format!("ok ({:.0}% or less)", threshold * 100.0)
         };
         let indent = " ".repeat(label.len() + 2);
         let text = wrap(&format!("{:.2}%  {verdict}", share * 100.0), width, &indent);
-        let text = if high { p.class(&text, Class(5)) } else { text };
+        let text = match (high, class) {
+            (false, _) => text,
+            (true, 5) => p.alert(&text),
+            (true, _) => p.class(&text, Class(class as u8)),
+        };
         writeln!(out, "{}  {text}", p.heading(label)).unwrap();
     }
 }
@@ -230,8 +304,13 @@ fn count_column(counts: impl Iterator<Item = u64>) -> usize {
 /// A bar `room` wide for the largest count, at least one block for any
 /// count above zero.
 fn bar(n: u64, largest: u64, room: usize) -> String {
+    "█".repeat(scaled(n, largest, room))
+}
+
+/// `n`'s share of `largest` in blocks of `room`, at least one when `n > 0`.
+fn scaled(n: u64, largest: u64, room: usize) -> usize {
     let len = (n as f64 / largest.max(1) as f64 * room as f64).round() as usize;
-    "█".repeat(len.max(usize::from(n > 0)))
+    len.max(usize::from(n > 0))
 }
 
 /// Label, count, share and a bar scaled to the largest row.
@@ -272,13 +351,15 @@ fn bars(
         };
         let pad = " ".repeat(label_width - shown.chars().count());
         let bar = bar(*n, largest, bar_room);
+        // Labels and bars take their class's colour without bold: here
+        // bold (red for 5xx) says a rate is over its threshold.
+        let label = p.tint(&shown, *class);
         writeln!(
             out,
-            " {}{pad}  {:>count_width$}  {:>6.2}%  {}",
-            p.class(&shown, *class),
+            " {label}{pad}  {:>count_width$}  {:>6.2}%  {}",
             thousands(*n),
             counts.share(*n) * 100.0,
-            p.class(&bar, *class)
+            p.tint(&bar, *class)
         )
         .unwrap();
     }
@@ -295,5 +376,37 @@ mod tests {
         assert_eq!(thousands(100), "100");
         assert!((nines(0.999).unwrap() - 3.0).abs() < 1e-9);
         assert_eq!(nines(1.0), None);
+    }
+
+    /// `n` requests, `client` of them 404 and `server` of them 500.
+    fn counts(n: u64, client: u64, server: u64) -> Counts {
+        let mut counts = Counts::default();
+        counts.by_code[200] = n - client - server;
+        counts.by_code[404] = client;
+        counts.by_code[500] = server;
+        counts.total = n;
+        counts
+    }
+
+    fn plain(counts: &Counts) -> String {
+        render(
+            counts,
+            Term {
+                color: false,
+                width: 80,
+            },
+        )
+    }
+
+    #[test]
+    fn a_share_at_the_threshold_is_ok_and_said_so() {
+        let at = plain(&counts(100, 5, 1));
+        assert!(at.contains("4xx ratio     5.00% ok (5% or less)"), "{at}");
+        assert!(at.contains("5xx ratio     1.00% ok (1% or less)"), "{at}");
+        let over = plain(&counts(1000, 51, 11));
+        assert!(over.contains("5.10% HIGH: above 5%"), "{over}");
+        assert!(over.contains("1.10% HIGH: above 1%"), "{over}");
+        assert!(!above(0.05, CLIENT_ERROR_THRESHOLD));
+        assert!(above(0.0501, CLIENT_ERROR_THRESHOLD));
     }
 }

@@ -164,3 +164,9 @@ fn the_first_24_lines_at_80_columns_answer() {
         assert!(screen.contains("Safe to retry"), "{code}:\n{screen}");
     }
 }
+
+#[test]
+fn list_counts_agree_in_number() {
+    assert!(stdout(&["list", "--class", "9"]).starts_with("1 entry\n"));
+    assert!(stdout(&["list", "--class", "1"]).starts_with("8 entries\n"));
+}

@@ -51,7 +51,7 @@ fn curl_http_code_values_and_bad_bytes() {
         .assert()
         .success()
         .stdout(predicate::str::contains("404"))
-        .stderr(predicate::str::contains("skipped 2 unreadable line(s)"));
+        .stderr(predicate::str::contains("skipped 2 unreadable lines"));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Snapshots of every view at a fixed width without color: a change in
 //! output is a reviewed change (`cargo insta review`).
 
-use crate::common::stdout;
+use crate::common::{httpcode, stdout};
 
 fn at(width: &str, args: &[&str]) -> String {
     let mut all = args.to_vec();
@@ -40,4 +40,64 @@ views! {
     guide_retry: ["guide", "retry"];
     sources: ["sources"];
     stats_combined: ["stats", "--by", "hour", "tests/fixtures/logs/combined.log"];
+    stats_hours: ["stats", "--by", "hour", "tests/fixtures/logs/hours.log"];
+    compare_500_502_503_504: ["compare", "500", "502", "503", "504"];
+}
+
+/// A run with `--color always`, escapes shown as `\e` so the snapshot
+/// reads as text: what is painted, and how, is part of the view.
+fn in_colour(args: &[&str], stdin: &[u8]) -> String {
+    let out = httpcode()
+        .args(args)
+        .args(["--color", "always", "--width", "80"])
+        .write_stdin(stdin.to_vec())
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .replace('\u{1b}', "\\e")
+}
+
+#[test]
+fn colour_compare_301_308() {
+    insta::assert_snapshot!(in_colour(&["compare", "301", "308"], b""));
+}
+
+#[test]
+fn colour_search_gateway_timeout() {
+    let text = in_colour(&["search", "gateway", "timeout"], b"");
+    assert!(
+        text.contains("\\e[1;4mTimeout"),
+        "matched words stay underlined"
+    );
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn colour_stats_by_hour() {
+    insta::assert_snapshot!(in_colour(
+        &["stats", "--by", "hour", "tests/fixtures/logs/hours.log"],
+        b""
+    ));
+}
+
+/// Header values are what a server sent, not codes: `120` is a wait and
+/// `/a/404/b` a path, so neither is painted.
+#[test]
+fn colour_chain_paints_codes_not_header_values() {
+    let chain = b"HTTP/1.1 302 Found\r\nLocation: /a/404/b\r\n\r\nHTTP/1.1 503 Service Unavailable\r\nRetry-After: 120\r\n\r\n";
+    let text = in_colour(&[], chain);
+    let line = |needle: &str| {
+        text.lines()
+            .find(|l| l.contains(needle))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("/a/404/b").ends_with("-> /a/404/b"), "{text}");
+    assert!(line("Retry-After").ends_with("Retry-After: 120"), "{text}");
+    assert!(
+        line("/a/404/b").contains("\\e[36;1m302\\e[0m"),
+        "the code is: {text}"
+    );
+    insta::assert_snapshot!(text);
 }
