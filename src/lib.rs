@@ -16,6 +16,7 @@ pub mod render;
 pub mod search;
 pub mod stats;
 pub mod stdin;
+pub mod suggest;
 pub mod table;
 pub mod term;
 pub mod timestamp;

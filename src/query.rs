@@ -168,7 +168,16 @@ pub fn parse(arg: &str) -> Result<Target, NotACode> {
 fn explain_bad(text: &str) -> String {
     let shown = crate::escape::shown(text);
     if text.bytes().all(|b| b.is_ascii_digit()) {
-        format!("'{shown}' is not a status code: status codes have three digits (000-999)")
+        let meant: Vec<String> = crate::suggest::codes_for_extra_digit(text)
+            .into_iter()
+            .map(crate::table::code_and_name)
+            .collect();
+        let guess = if meant.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", meant.join(" or "))
+        };
+        format!("'{shown}' is not a status code: status codes have three digits (000-999){guess}")
     } else if text.starts_with('-') {
         format!("'{shown}' is not a status code: status codes are not negative")
     } else {

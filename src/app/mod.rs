@@ -24,6 +24,7 @@ use crate::render::{self, detail::DetailOptions};
 use crate::search::{self, Match};
 use crate::stats::{self as log_stats, Counts, Granularity};
 use crate::stdin;
+use crate::suggest;
 use crate::table::{self, Class, Entry, Source, ENTRIES, GUIDES};
 use crate::term::Term;
 
@@ -284,9 +285,11 @@ fn find_source(name: &str) -> Result<&'static Source, AppError> {
         ));
     }
     table::find_source(name).ok_or_else(|| {
+        let ids = table::SOURCES.iter().map(|s| s.id);
         AppError::Usage(format!(
-            "unknown source '{}' (see `httpcode sources` for the list)",
-            shown(name)
+            "unknown source '{}' (see `httpcode sources` for the list){}",
+            shown(name),
+            suggest::did_you_mean(name, ids)
         ))
     })
 }

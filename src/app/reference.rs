@@ -18,9 +18,10 @@ pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
     let guide = table::find_guide(topic).ok_or_else(|| {
         let ids: Vec<&str> = GUIDES.iter().map(|g| g.id).collect();
         AppError::Usage(format!(
-            "unknown guide '{}'; topics: {}",
+            "unknown guide '{}' (topics: {}){}",
             shown(topic),
-            ids.join(", ")
+            ids.join(", "),
+            suggest::did_you_mean(topic, ids.iter().copied())
         ))
     })?;
     if ctx.json {
@@ -93,9 +94,11 @@ pub(super) fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
         return Ok(FOUND);
     };
     let code = table::find_grpc(wanted).ok_or_else(|| {
+        let names = table::GRPC_CODES.iter().map(|g| g.name);
         AppError::Usage(format!(
-            "'{}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE)",
-            shown(wanted)
+            "'{}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE){}",
+            shown(wanted),
+            suggest::did_you_mean(wanted, names)
         ))
     })?;
     if ctx.json {

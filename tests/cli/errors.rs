@@ -112,3 +112,42 @@ fn color_follows_the_flag_and_no_color() {
         "JSON is never colored"
     );
 }
+
+/// What the error says for `args`, which must fail with exit 2.
+fn usage_error(args: &[&str]) -> String {
+    let out = httpcode().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{args:?}");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    err
+}
+
+#[test]
+fn mistyped_values_get_a_did_you_mean() {
+    for (args, meant) in [
+        (&["guide", "redirct"][..], "did you mean 'redirect'?"),
+        (
+            &["--source", "cloudflar", "499"],
+            "did you mean 'cloudflare'?",
+        ),
+        (&["list", "--source", "ngnix"], "did you mean 'nginx'?"),
+        (&["grpc", "unavaliable"], "did you mean 'UNAVAILABLE'?"),
+        (&["404", "--lang", "pyhton"], "'python'"),
+        (&["4004"], "did you mean 404 Not Found or 400 Bad Request?"),
+        (
+            &["is", "retryable", "5003"],
+            "did you mean 503 Service Unavailable or 500",
+        ),
+    ] {
+        let err = usage_error(args);
+        assert!(err.contains(meant), "{args:?}: {err}");
+    }
+    // Nothing near: no guess.
+    for args in [
+        &["guide", "xyzzy"][..],
+        &["--source", "zzz", "404"],
+        &["99999"],
+    ] {
+        assert!(!usage_error(args).contains("did you mean"), "{args:?}");
+    }
+}
