@@ -309,8 +309,8 @@ fn generate_guide(out: &mut String, g: &RawGuide) {
     for row in &g.rows {
         writeln!(
             out,
-            "        GuideRow {{ codes: &{:?}, cells: &{:?} }},",
-            row.codes, row.cells
+            "        GuideRow {{ codes: &{:?}, sources: &{:?}, cells: &{:?} }},",
+            row.codes, row.sources, row.cells
         )
         .unwrap();
     }

@@ -187,6 +187,7 @@ pub struct GuideJson {
 #[derive(Debug, Serialize)]
 pub struct GuideRowJson {
     pub codes: &'static [u16],
+    pub sources: &'static [&'static str],
     pub cells: &'static [&'static str],
 }
 
@@ -201,6 +202,7 @@ pub fn guide(g: &'static Guide) -> GuideJson {
             .iter()
             .map(|r| GuideRowJson {
                 codes: r.codes,
+                sources: r.sources,
                 cells: r.cells,
             })
             .collect(),

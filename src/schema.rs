@@ -152,6 +152,10 @@ pub struct RawGuide {
 #[serde(deny_unknown_fields)]
 pub struct RawGuideRow {
     pub codes: Vec<u16>,
+    /// Which meaning of the codes the row is about, by source id, for
+    /// codes vendors reuse (nginx's 499, not Esri's); empty: every meaning.
+    #[serde(default)]
+    pub sources: Vec<String>,
     /// One per column other than "Code".
     pub cells: Vec<String>,
 }

@@ -190,6 +190,8 @@ pub struct Guide {
 #[derive(Debug)]
 pub struct GuideRow {
     pub codes: &'static [u16],
+    /// The meanings the row is about, by source id; empty: every meaning.
+    pub sources: &'static [&'static str],
     pub cells: &'static [&'static str],
 }
 
@@ -461,11 +463,15 @@ pub fn find_guide(id: &str) -> Option<&'static Guide> {
     GUIDES.iter().find(|g| g.id.eq_ignore_ascii_case(id))
 }
 
-/// Guides whose rows name `code`.
-pub fn guides_mentioning(code: u16) -> impl Iterator<Item = &'static Guide> {
-    GUIDES
-        .iter()
-        .filter(move |g| g.rows.iter().any(|r| r.codes.contains(&code)))
+/// Guides with a row about this entry: its code, and its meaning when the
+/// row names the sources it is about.
+pub fn guides_mentioning(e: &Entry) -> impl Iterator<Item = &'static Guide> + '_ {
+    GUIDES.iter().filter(move |g| {
+        g.rows.iter().any(|r| {
+            r.codes.contains(&e.code)
+                && (r.sources.is_empty() || r.sources.contains(&e.source().id))
+        })
+    })
 }
 
 #[cfg(test)]

@@ -99,6 +99,20 @@ pub fn validate(t: &Tables) -> Result<(), String> {
         }
         validate_entry(e, &source_ids, &codes).map_err(|m| format!("{at}: {m}"))?;
     }
+    // One meaning written twice under two sources gives the same causes.
+    // Entries are sorted by code, so those of one code are a run.
+    for (i, a) in t.entries.iter().enumerate() {
+        let same_code = t.entries[i + 1..]
+            .iter()
+            .take_while(|b| (a.code, a.substatus) == (b.code, b.substatus));
+        if let Some(b) = same_code.into_iter().find(|b| a.causes == b.causes) {
+            return Err(format!(
+                "{} and {}: the same causes; one meaning is one entry (make the other name an alias)",
+                label(a),
+                label(b)
+            ));
+        }
+    }
     for c in &t.comparisons {
         if c.codes.len() < 2 {
             return Err(format!("comparison {:?}: needs two codes or more", c.codes));
@@ -113,7 +127,7 @@ pub fn validate(t: &Tables) -> Result<(), String> {
         if !guide_ids.insert(g.id.as_str()) {
             return Err(format!("guide {}: duplicate id", g.id));
         }
-        validate_guide(g, &codes).map_err(|m| format!("guide {}: {m}", g.id))?;
+        validate_guide(g, &codes, &source_ids).map_err(|m| format!("guide {}: {m}", g.id))?;
     }
     validate_constants(&t.constants, &codes)?;
     validate_grpc(&t.grpc, &codes)?;
@@ -219,6 +233,15 @@ fn validate_entry(
             return Err(format!("unknown redirect method {:?}", r.method));
         }
     }
+    // One spelling per name: `I'm a teapot` once, whatever the case.
+    let mut names = vec![e.name.to_lowercase()];
+    for alias in &e.aliases {
+        let key = alias.to_lowercase();
+        if names.contains(&key) {
+            return Err(format!("alias {alias:?} repeats a name (case aside)"));
+        }
+        names.push(key);
+    }
     // A vendor entry may point at the IANA entry of its own number.
     if official && e.related.contains(&e.code) {
         return Err("related lists the code itself".into());
@@ -226,7 +249,11 @@ fn validate_entry(
     check_codes_exist(&e.related, codes).map_err(|m| format!("related: {m}"))
 }
 
-fn validate_guide(g: &RawGuide, codes: &BTreeSet<u16>) -> Result<(), String> {
+fn validate_guide(
+    g: &RawGuide,
+    codes: &BTreeSet<u16>,
+    sources: &BTreeSet<&str>,
+) -> Result<(), String> {
     non_empty("title", &g.title)?;
     non_empty("intro", &g.intro)?;
     if g.columns.iter().filter(|c| *c == "Code").count() != 1 {
@@ -246,6 +273,9 @@ fn validate_guide(g: &RawGuide, codes: &BTreeSet<u16>) -> Result<(), String> {
         }
         if row.codes.is_empty() {
             return Err(format!("row {}: no codes", i + 1));
+        }
+        if let Some(source) = row.sources.iter().find(|s| !sources.contains(s.as_str())) {
+            return Err(format!("row {}: unknown source {source:?}", i + 1));
         }
         check_codes_exist(&row.codes, codes).map_err(|m| format!("row {}: {m}", i + 1))?;
         for cell in &row.cells {

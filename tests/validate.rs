@@ -113,3 +113,31 @@ fn invalid_json_names_the_file() {
     fs::remove_dir_all(&dir).unwrap();
     assert!(message.contains("vendors.json"), "{message}");
 }
+
+#[test]
+fn one_meaning_under_two_sources() {
+    let message = error_of(|e| {
+        let mut copy = e[0].clone();
+        copy["source"] = "nginx".into();
+        copy["seen"] = "In logs.".into();
+        copy["status"] = "unofficial".into();
+        copy["reference"] = serde_json::Value::Null;
+        e.push(copy);
+    });
+    assert!(
+        message.contains("400 (iana) and 400 (nginx): the same causes"),
+        "{message}"
+    );
+}
+
+#[test]
+fn an_alias_spelled_like_the_name() {
+    let message = error_of(|e| {
+        let name = e[0]["name"].as_str().unwrap().to_uppercase();
+        e[0]["aliases"] = serde_json::json!([name]);
+    });
+    assert!(
+        message.contains("400 (iana): alias \"BAD REQUEST\" repeats a name"),
+        "{message}"
+    );
+}

@@ -207,7 +207,7 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
         line("Confused with", &related.join(" · "));
     }
     let guides: Vec<String> = if e.substatus.is_none() {
-        table::guides_mentioning(e.code)
+        table::guides_mentioning(e)
             .map(|g| format!("httpcode guide {}", g.id))
             .collect()
     } else {

@@ -170,3 +170,11 @@ fn list_counts_agree_in_number() {
     assert!(stdout(&["list", "--class", "9"]).starts_with("1 entry\n"));
     assert!(stdout(&["list", "--class", "1"]).starts_with("8 entries\n"));
 }
+
+/// A guide row about nginx's 499 is not about Esri's 499 Token Required.
+#[test]
+fn guides_link_only_the_meaning_they_are_about() {
+    assert!(!stdout(&["499", "--source", "esri"]).contains("httpcode guide"));
+    assert!(stdout(&["499", "--source", "nginx"]).contains("httpcode guide server-error"));
+    assert!(stdout(&["404"]).contains("httpcode guide client-error"));
+}
