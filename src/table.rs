@@ -415,12 +415,34 @@ pub fn find_source(wanted: &str) -> Option<&'static Source> {
 
 /// The key difference for a set of codes: the smallest confusion group that
 /// holds all of them.
-pub fn key_difference(codes: &[u16]) -> Option<&'static str> {
-    COMPARISONS
-        .iter()
-        .filter(|c| codes.iter().all(|code| c.codes.contains(code)))
-        .min_by_key(|c| c.codes.len())
-        .map(|c| c.difference)
+/// The difference written for exactly these codes; else those written for
+/// each pair among them, one paragraph each (`502 and 503: ...`). A text
+/// written for a larger group is never used: it would explain codes the
+/// reader is not comparing.
+pub fn key_difference(codes: &[u16]) -> Option<String> {
+    let mut wanted = codes.to_vec();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let exactly = |c: &&Comparison| {
+        let mut these = c.codes.to_vec();
+        these.sort_unstable();
+        these == wanted
+    };
+    if let Some(c) = COMPARISONS.iter().find(exactly) {
+        return Some(c.difference.to_string());
+    }
+    let mut paragraphs = Vec::new();
+    for (i, &a) in wanted.iter().enumerate() {
+        for &b in &wanted[i + 1..] {
+            let pair = |c: &&Comparison| {
+                c.codes.len() == 2 && c.codes.contains(&a) && c.codes.contains(&b)
+            };
+            if let Some(c) = COMPARISONS.iter().find(pair) {
+                paragraphs.push(format!("{a:03} and {b:03}: {}", c.difference));
+            }
+        }
+    }
+    (!paragraphs.is_empty()).then(|| paragraphs.join("\n\n"))
 }
 
 pub fn constants(code: u16) -> Option<&'static Constants> {

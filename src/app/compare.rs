@@ -60,9 +60,8 @@ pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
     }
     let codes: Vec<u16> = entries.iter().map(|e| e.code).collect();
     // Written text for known confusion groups; otherwise what the classes say.
-    let difference = table::key_difference(&codes)
-        .map(str::to_string)
-        .or_else(|| render::compare::class_difference(&entries));
+    let difference =
+        table::key_difference(&codes).or_else(|| render::compare::class_difference(&entries));
     if ctx.json {
         ctx.print_json(&CompareJson {
             entries: json::entries(&entries),

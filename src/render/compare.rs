@@ -138,7 +138,11 @@ pub fn render(entries: &[&Entry], difference: Option<&str>, term: Term) -> Strin
     let mut out = paint_table(&table, term);
     if let Some(text) = difference {
         writeln!(out, "\n{}", p.heading("Key difference")).unwrap();
-        writeln!(out, "{}", wrap(text, term.prose_width(), "")).unwrap();
+        let paragraphs: Vec<String> = text
+            .split("\n\n")
+            .map(|paragraph| wrap(paragraph, term.prose_width(), ""))
+            .collect();
+        writeln!(out, "{}", paragraphs.join("\n\n")).unwrap();
     }
     out
 }

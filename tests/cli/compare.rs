@@ -61,3 +61,21 @@ fn guides_list_and_show() {
     httpcode().args(["guide", "nosuch"]).assert().code(2);
     assert!(stdout(&["429"]).contains("httpcode guide retry"));
 }
+
+/// A text written for 500-504 would explain 500, which is not compared.
+#[test]
+fn the_key_difference_speaks_only_of_the_codes_compared() {
+    let difference = |codes: &[&str]| {
+        let mut args = vec!["compare"];
+        args.extend(codes);
+        json(&args)["difference"].as_str().unwrap().to_string()
+    };
+    let three = difference(&["502", "503", "504"]);
+    assert!(!three.contains("500"), "{three}");
+    assert!(three.contains("502:") && three.contains("504:"), "{three}");
+    // Without a text for the group, the pairs that have one, one paragraph each.
+    let pairs = difference(&["302", "307", "308"]);
+    assert!(pairs.starts_with("302 and 307: "), "{pairs}");
+    assert!(pairs.contains("\n\n307 and 308: "), "{pairs}");
+    assert!(!pairs.contains("301"), "{pairs}");
+}
