@@ -125,7 +125,7 @@ pub enum Lang {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
-    /// Color when standard output is a terminal and NO_COLOR is not set.
+    /// Color when standard output is a terminal, NO_COLOR is not set and TERM is not dumb.
     Auto,
     /// Color even in a pipe, and even when NO_COLOR is set.
     Always,

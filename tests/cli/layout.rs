@@ -51,6 +51,13 @@ fn every_view() -> Vec<(Vec<&'static str>, Vec<u8>)> {
         vec!["404", "--lang", "node"],
         vec!["511", "--lang", "dotnet"],
         vec!["is", "retryable", "503", "-v"],
+        vec!["is", "retryable", "000", "--json"],
+        vec!["499", "--short"],
+        vec!["430", "--short"],
+        vec!["000", "--short"],
+        vec!["compare", "302", "307", "308"],
+        vec!["search", "timeout", "--limit", "2"],
+        vec!["HTTP/1.1 404 OK"],
     ];
     for topic in [
         "redirect",
