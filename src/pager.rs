@@ -83,6 +83,9 @@ impl Paging {
 
     /// From the process environment and the terminal's size.
     pub fn from_terminal(choice: PagerChoice, stdout_is_terminal: bool) -> Option<Paging> {
+        if !stdout_is_terminal || choice == PagerChoice::Never {
+            return None;
+        }
         let var = |name| std::env::var(name).ok();
         let command =
             PagerCommand::from_env(var("HTTPCODE_PAGER").as_deref(), var("PAGER").as_deref());

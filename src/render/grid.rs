@@ -174,15 +174,21 @@ impl From<&str> for Cell {
 /// included, no trailing spaces.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Line {
-    pub spans: Vec<(String, Style)>,
+    /// The text of the whole line, in one buffer.
+    text: String,
+    /// Where each style starts in `text`, in order.
+    runs: Vec<(usize, Style)>,
 }
 
 impl Line {
     fn push(&mut self, text: &str, style: Style) {
-        match self.spans.last_mut() {
-            Some((last, s)) if *s == style => last.push_str(text),
-            _ => self.spans.push((text.to_string(), style)),
+        if text.is_empty() {
+            return;
         }
+        if self.runs.last().map(|r| r.1) != Some(style) {
+            self.runs.push((self.text.len(), style));
+        }
+        self.text.push_str(text);
     }
 
     fn pad(&mut self, count: usize) {
@@ -197,19 +203,22 @@ impl Line {
     }
 
     fn trim_end(&mut self) {
-        while let Some((text, _)) = self.spans.last_mut() {
-            let kept = text.trim_end().len();
-            if kept > 0 {
-                text.truncate(kept);
-                return;
-            }
-            self.spans.pop();
-        }
+        let kept = self.text.trim_end().len();
+        self.text.truncate(kept);
+        self.runs.retain(|&(start, _)| start < kept);
     }
 
     /// The text without styles.
-    pub fn text(&self) -> String {
-        self.spans.iter().map(|(t, _)| t.as_str()).collect()
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The text in pieces of one style each, in order.
+    pub fn spans(&self) -> impl Iterator<Item = (&str, Style)> {
+        self.runs.iter().enumerate().map(|(i, &(start, style))| {
+            let end = self.runs.get(i + 1).map_or(self.text.len(), |r| r.0);
+            (&self.text[start..end], style)
+        })
     }
 }
 
@@ -260,7 +269,11 @@ impl Grid {
 
     /// The table as lines no wider than `width`, without trailing spaces.
     pub fn lines(&self, width: u16) -> Vec<String> {
-        self.layout(width).0.iter().map(Line::text).collect()
+        self.layout(width)
+            .0
+            .into_iter()
+            .map(|line| line.text)
+            .collect()
     }
 
     /// The lines, and whether the first is a header (stacked records have
@@ -655,34 +668,37 @@ mod tests {
         let (wide, header) = g.layout(80);
         assert!(header);
         assert_eq!(
-            wide[0].spans,
+            wide[0].spans().collect::<Vec<_>>(),
             [
-                (" ".into(), Style::Plain),
-                ("Code".into(), Style::Heading),
-                ("  ".into(), Style::Plain),
-                ("Then".into(), Style::Heading)
+                (" ", Style::Plain),
+                ("Code", Style::Heading),
+                ("  ", Style::Plain),
+                ("Then", Style::Heading)
             ]
         );
         assert_eq!(
-            wide[2].spans,
+            wide[2].spans().collect::<Vec<_>>(),
             [
-                (" ".into(), Style::Plain),
-                ("404".into(), Style::Code(Class(4))),
-                ("   Location: /a/404/b ".into(), Style::Plain),
-                ("later".into(), Style::Dim),
+                (" ", Style::Plain),
+                ("404", Style::Code(Class(4))),
+                ("   Location: /a/404/b ", Style::Plain),
+                ("later", Style::Dim),
             ]
         );
         let (narrow, header) = g.layout(12);
         assert!(!header);
-        let texts: Vec<String> = narrow.iter().map(Line::text).collect();
+        let texts: Vec<&str> = narrow.iter().map(Line::text).collect();
         assert!(texts.iter().all(|t| t.chars().count() <= 12), "{texts:?}");
-        assert_eq!(narrow[0].spans[1], ("404".into(), Style::Code(Class(4))));
-        let dim: Vec<&(String, Style)> = narrow
+        assert_eq!(
+            narrow[0].spans().nth(1),
+            Some(("404", Style::Code(Class(4))))
+        );
+        let dim: Vec<(&str, Style)> = narrow
             .iter()
-            .flat_map(|l| &l.spans)
+            .flat_map(Line::spans)
             .filter(|(_, s)| *s == Style::Dim)
             .collect();
-        assert_eq!(dim, [&("later".to_string(), Style::Dim)]);
+        assert_eq!(dim, [("later", Style::Dim)]);
     }
 
     #[test]

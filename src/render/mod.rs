@@ -237,8 +237,12 @@ pub fn paint_table(table: &Grid, term: Term) -> String {
     let p = Painter::new(term);
     let mut out = String::new();
     for line in table.layout(term.width).0 {
-        for (text, style) in &line.spans {
-            out.push_str(&p.style(text, *style));
+        if p.on {
+            for (text, style) in line.spans() {
+                out.push_str(&p.style(text, style));
+            }
+        } else {
+            out.push_str(line.text());
         }
         out.push('\n');
     }

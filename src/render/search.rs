@@ -15,9 +15,11 @@ const SNIPPET_CHARS: usize = 90;
 pub fn render(results: &[Match], term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Source", "Why it matched"]);
     // Every result's matched words are underlined in every result, as the
-    // query was one for them all.
+    // query was one for them all. Without colour there is nothing to mark,
+    // and finding the words is most of the view's cost.
     let matched: Vec<&str> = results
         .iter()
+        .filter(|_| term.color)
         .flat_map(|m| m.matched.iter().copied())
         .collect();
     for m in results {
