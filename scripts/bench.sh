@@ -49,7 +49,7 @@ echo "== binary size"
 printf '%-44s %8s bytes  (bar: 3 MB)\n' "$bin (stripped)" "$(stat -c %s "$bin")"
 
 echo
-echo "== wall time (bar: 404 within 1.3x of the empty binary)"
+echo "== wall time (bar: 404 within 1.5x of the empty binary, side by side)"
 hyperfine --warmup 20 --runs 300 -N \
     "$work/empty" \
     "$bin 404 --color never" \
