@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::table::{Entry, GrpcCode, Guide, RedirectMethod, TextList, IANA_SNAPSHOT};
+use crate::table::{Entry, GrpcCode, Guide, TextList, IANA_SNAPSHOT};
 
 #[derive(Debug, Serialize)]
 pub struct EntryJson {
@@ -149,11 +149,7 @@ impl From<&'static Entry> for EntryJson {
             fault: e.fault(),
             redirect: e.redirect.map(|r| RedirectJson {
                 permanent: r.permanent,
-                method: match r.method {
-                    RedirectMethod::Preserve => "preserve",
-                    RedirectMethod::MayChange => "may_change",
-                    RedirectMethod::ToGet => "to_get",
-                },
+                method: r.method.id(),
             }),
             example: e.example(),
             constants: constants_of(e),

@@ -42,10 +42,43 @@ pub enum RedirectMethod {
     ToGet,
 }
 
+impl RedirectMethod {
+    /// The value in `data/` and `--json`: preserve, may_change, to_get.
+    pub fn id(self) -> &'static str {
+        match self {
+            RedirectMethod::Preserve => "preserve",
+            RedirectMethod::MayChange => "may_change",
+            RedirectMethod::ToGet => "to_get",
+        }
+    }
+
+    /// What happens to a POST's method and body, in words: the one place
+    /// they are worded.
+    pub fn text(self) -> &'static str {
+        match self {
+            RedirectMethod::Preserve => "method and body kept",
+            RedirectMethod::MayChange => "POST may become GET",
+            RedirectMethod::ToGet => "follow-up is always GET",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Redirect {
     pub permanent: bool,
     pub method: RedirectMethod,
+}
+
+impl Redirect {
+    /// `permanent; method and body kept`.
+    pub fn text(self) -> String {
+        let lifetime = if self.permanent {
+            "permanent"
+        } else {
+            "temporary"
+        };
+        format!("{lifetime}; {}", self.method.text())
+    }
 }
 
 /// A string of the embedded text: a range of `TEXT`. Tables hold these

@@ -6,25 +6,11 @@ use super::{
     grid::{Cell, Grid, Stack},
     paint_table, wrap, Painter,
 };
-use crate::table::{Entry, Redirect, RedirectMethod};
+use crate::table::Entry;
 use crate::term::Term;
 
 /// Columns of codes stay side by side down to this many columns of text.
 const NARROWEST: usize = 12;
-
-pub fn redirect_text(r: Redirect) -> String {
-    let lifetime = if r.permanent {
-        "permanent"
-    } else {
-        "temporary"
-    };
-    let method = match r.method {
-        RedirectMethod::Preserve => "method and body kept",
-        RedirectMethod::MayChange => "POST may become GET",
-        RedirectMethod::ToGet => "follow-up is always GET",
-    };
-    format!("{lifetime}; {method}")
-}
 
 fn yes_no(value: bool) -> &'static str {
     if value {
@@ -62,13 +48,8 @@ fn rows(entries: &[&Entry]) -> Vec<(&'static str, Vec<String>)> {
             each(&|e| e.redirect.map_or("-", |r| yes_no(r.permanent)).to_string()),
         ));
         rows.push((
-            "Method, body",
-            each(&|e| match e.redirect.map(|r| r.method) {
-                Some(RedirectMethod::Preserve) => "kept".to_string(),
-                Some(RedirectMethod::MayChange) => "POST may become GET".to_string(),
-                Some(RedirectMethod::ToGet) => "changed to GET".to_string(),
-                None => "-".to_string(),
-            }),
+            "Method",
+            each(&|e| e.redirect.map_or("-", |r| r.method.text()).to_string()),
         ));
     }
     rows.push(("Cacheable", each(&|e| yes_no(e.cacheable).to_string())));

@@ -193,7 +193,7 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     };
     line("Cacheable", cacheable);
     if let Some(r) = e.redirect {
-        line("Redirect", &super::compare::redirect_text(r));
+        line("Redirect", &r.text());
     }
     if !e.aliases.is_empty() {
         line("Also called", &e.aliases.join("; "));

@@ -5,7 +5,7 @@ use crate::common::{httpcode, json, stdout};
 #[test]
 fn compare_shows_one_column_per_code_and_the_key_difference() {
     let out = stdout(&["compare", "301", "308"]);
-    assert!(out.contains("Permanent") && out.contains("Method, body"));
+    assert!(out.contains("Permanent") && out.contains("method and body kept"));
     assert!(out.contains("Key difference"));
 }
 
