@@ -9,7 +9,6 @@ pub mod json;
 pub mod lang;
 pub mod lines;
 pub mod man;
-pub mod math;
 pub mod pager;
 pub mod query;
 pub mod render;

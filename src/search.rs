@@ -247,7 +247,7 @@ fn index_postings(word: &str) -> &'static [(u16, u8)] {
 /// Inverse document frequency, between 1 (in every entry) and about 6.
 fn idf(document_count: usize) -> f64 {
     let n = ENTRIES.len() as f64;
-    1.0 + crate::math::ln(n / document_count.max(1) as f64)
+    1.0 + libm::log(n / document_count.max(1) as f64)
 }
 
 /// A three-digit word is a code: its entries match outright.

@@ -38,7 +38,7 @@ pub fn thousands(n: u64) -> String {
 
 /// How many nines the availability has: 0.999 -> 3.0.
 pub fn nines(availability: f64) -> Option<f64> {
-    (availability < 1.0).then(|| -crate::math::log10(1.0 - availability))
+    (availability < 1.0).then(|| -libm::log10(1.0 - availability))
 }
 
 pub fn render(counts: &Counts, term: Term) -> String {
