@@ -16,6 +16,8 @@ mod grammar;
 mod grpc;
 #[path = "cli/json.rs"]
 mod json;
+#[path = "cli/json_golden.rs"]
+mod json_golden;
 #[path = "cli/layout.rs"]
 mod layout;
 #[path = "cli/lookup.rs"]

@@ -42,6 +42,27 @@ views! {
     stats_combined: ["stats", "--by", "hour", "tests/fixtures/logs/combined.log"];
     stats_hours: ["stats", "--by", "hour", "tests/fixtures/logs/hours.log"];
     compare_500_502_503_504: ["compare", "500", "502", "503", "504"];
+    short_404: ["404", "--short"];
+    list_cloudflare: ["list", "--source", "cloudflare"];
+    grpc_list: ["grpc"];
+    grpc_14: ["grpc", "14"];
+}
+
+/// Stdout at this width of a run that reads `path` on stdin.
+fn from_stdin(width: &str, path: &str) -> String {
+    let out = httpcode()
+        .args(["--color=never", "--width", width])
+        .write_stdin(std::fs::read(path).unwrap())
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn stdin_redirect_chain() {
+    let chain = "tests/fixtures/stdin/redirect-chain.txt";
+    insta::assert_snapshot!("stdin_redirect_chain_80", from_stdin("80", chain));
+    insta::assert_snapshot!("stdin_redirect_chain_40", from_stdin("40", chain));
 }
 
 /// A run with `--color always`, escapes shown as `\e` so the snapshot
@@ -100,4 +121,25 @@ fn colour_chain_paints_codes_not_header_values() {
         "the code is: {text}"
     );
     insta::assert_snapshot!(text);
+}
+
+#[test]
+fn colour_detail_404() {
+    insta::assert_snapshot!(in_colour(&["404"], b""));
+}
+
+#[test]
+fn colour_list_cloudflare() {
+    insta::assert_snapshot!(in_colour(&["list", "--source", "cloudflare"], b""));
+}
+
+#[test]
+fn colour_grpc_14() {
+    insta::assert_snapshot!(in_colour(&["grpc", "14"], b""));
+}
+
+#[test]
+fn colour_stdin_redirect_chain() {
+    let chain = std::fs::read("tests/fixtures/stdin/redirect-chain.txt").unwrap();
+    insta::assert_snapshot!(in_colour(&[], &chain));
 }
