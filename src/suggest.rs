@@ -3,10 +3,18 @@
 
 use crate::table;
 
+/// Longer typed values are not compared with anything (they cannot be
+/// within three edits of an id or name we know).
+const LONGEST_GUESS: usize = 40;
+
 /// The candidate nearest to `typed`, if it is near enough to be a typo:
 /// one edit for short words, two from five letters, three from nine
 /// (a swap of two letters counts as one). Case and `_`/`-` are ignored.
 pub fn nearest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    // Nothing we know is this long; an argument of any size is not compared.
+    if typed.len() > LONGEST_GUESS {
+        return None;
+    }
     let plain = |s: &str| s.replace(['_', '-', ' '], "").to_lowercase();
     let typed = plain(typed);
     let len = typed.chars().count();
@@ -66,6 +74,7 @@ mod tests {
         assert_eq!(nearest("retyr", topics), Some("retry"));
         assert_eq!(nearest("banana", topics), None);
         assert_eq!(nearest("re", topics), None);
+        assert_eq!(nearest(&"redirect".repeat(10_000), topics), None);
         assert_eq!(
             nearest("unavaliable", ["UNAVAILABLE", "UNKNOWN"]),
             Some("UNAVAILABLE")
