@@ -175,24 +175,22 @@ fn write_blob(out: &mut String, blob: &Blob) {
     .unwrap();
 }
 
-/// Search fields, best first; `search.rs` gives each a weight.
-const SEARCH_FIELDS: usize = 8;
+/// The words of one search field of an entry (the source's name given).
+type FieldWords = fn(&RawEntry, &str) -> Vec<String>;
 
-/// The texts of an entry, by search field: name, aliases, keywords, summary,
-/// source name, causes, description, where seen.
-fn search_fields(e: &RawEntry, source_name: &str) -> [Vec<String>; SEARCH_FIELDS] {
-    let join = |list: &[String]| tokenize::words(&list.join(" "));
-    [
-        tokenize::words(&e.name),
-        join(&e.aliases),
-        join(&e.keywords),
-        tokenize::words(&e.summary),
-        tokenize::words(source_name),
-        join(&e.causes),
-        tokenize::words(&e.description),
-        tokenize::words(e.seen.as_deref().unwrap_or("")),
-    ]
-}
+/// The search fields, best first, each with its weight: the one place both
+/// are declared. The index stores a field as its position here; the
+/// weights are written beside the index as `FIELD_WEIGHTS` for search.rs.
+const SEARCH_FIELDS: [(f64, FieldWords); 8] = [
+    (10.0, |e, _| tokenize::words(&e.name)),
+    (9.0, |e, _| tokenize::words(&e.aliases.join(" "))),
+    (8.0, |e, _| tokenize::words(&e.keywords.join(" "))),
+    (5.0, |e, _| tokenize::words(&e.summary)),
+    (4.0, |_, source| tokenize::words(source)),
+    (3.0, |e, _| tokenize::words(&e.causes.join(" "))),
+    (2.0, |e, _| tokenize::words(&e.description)),
+    (2.0, |e, _| tokenize::words(e.seen.as_deref().unwrap_or(""))),
+];
 
 /// An inverted index, word -> (entry index, best field), so a search reads
 /// a few postings instead of every text of every entry.
@@ -204,13 +202,9 @@ fn generate_search_index(out: &mut String, blob: &mut Blob, t: &Tables) {
             .iter()
             .find(|s| s.id == e.source)
             .map_or("", |s| s.name.as_str());
-        for (field, words) in search_fields(e, source).iter().enumerate() {
-            for word in words {
-                let best = index
-                    .entry(word.clone())
-                    .or_default()
-                    .entry(i)
-                    .or_insert(field);
+        for (field, (_, words_of)) in SEARCH_FIELDS.iter().enumerate() {
+            for word in words_of(e, source) {
+                let best = index.entry(word).or_default().entry(i).or_insert(field);
                 *best = (*best).min(field);
             }
         }
@@ -222,18 +216,29 @@ fn generate_search_index(out: &mut String, blob: &mut Blob, t: &Tables) {
         index.len()
     )
     .unwrap();
+    // Inverse document frequency, from 1 (a word in every entry) to about 6:
+    // it depends only on the counts, so it is worked out here.
+    let entry_count = t.entries.len() as f64;
     for (word, entries) in &index {
         let start = postings.len();
         postings.extend(entries.iter().map(|(e, f)| (*e, *f)));
+        let idf = 1.0 + (entry_count / entries.len() as f64).ln();
         let word = blob.text(word);
         writeln!(
             out,
-            "    IndexWord {{ word: {word}, start: {start}, len: {} }},",
+            "    IndexWord {{ word: {word}, start: {start}, len: {}, idf: {idf:?} }},",
             entries.len()
         )
         .unwrap();
     }
     out.push_str("];\n");
+    let weights: Vec<f64> = SEARCH_FIELDS.iter().map(|(weight, _)| *weight).collect();
+    writeln!(
+        out,
+        "pub static FIELD_WEIGHTS: [f64; {}] = {weights:?};",
+        weights.len()
+    )
+    .unwrap();
     writeln!(
         out,
         "pub static POSTINGS: [(u16, u8); {}] = {postings:?};",

@@ -28,11 +28,8 @@
 //!   that the code people mean (414 for "uri too long") comes before the IIS
 //!   sub-status with a near-identical label.
 
-use crate::table::{Entry, EntryStatus, ENTRIES, SEARCH_INDEX};
+use crate::table::{Entry, EntryStatus, IndexWord, ENTRIES, FIELD_WEIGHTS, SEARCH_INDEX};
 use crate::tokenize;
-
-/// Weight of a match by the field it is in, in `build.rs` field order.
-const FIELD_WEIGHTS: [f64; 8] = [10.0, 9.0, 8.0, 5.0, 4.0, 3.0, 2.0, 2.0];
 
 #[derive(Debug, Clone)]
 pub struct Match {
@@ -66,9 +63,11 @@ pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) ->
         best.fill(0.0);
         let found = word_matches(word);
         for &(index_word, quality) in &found {
-            let postings = index_postings(index_word);
-            let idf = idf(postings.len());
-            for &(entry, field) in postings {
+            let Some(indexed) = index_word_of(index_word) else {
+                continue;
+            };
+            let idf = indexed.idf;
+            for &(entry, field) in indexed.postings() {
                 let entry = usize::from(entry);
                 let score = quality * FIELD_WEIGHTS[usize::from(field)] * idf;
                 best[entry] = best[entry].max(score);
@@ -238,16 +237,15 @@ fn stem_quality(word: &str, len: usize, candidate: &str) -> f64 {
     }
 }
 
-fn index_postings(word: &str) -> &'static [(u16, u8)] {
+fn index_word_of(word: &str) -> Option<&'static IndexWord> {
     SEARCH_INDEX
         .binary_search_by(|w| w.word.get().cmp(word))
-        .map_or(&[], |i| SEARCH_INDEX[i].postings())
+        .ok()
+        .map(|i| &SEARCH_INDEX[i])
 }
 
-/// Inverse document frequency, between 1 (in every entry) and about 6.
-fn idf(document_count: usize) -> f64 {
-    let n = ENTRIES.len() as f64;
-    1.0 + libm::log(n / document_count.max(1) as f64)
+fn index_postings(word: &str) -> &'static [(u16, u8)] {
+    index_word_of(word).map_or(&[], IndexWord::postings)
 }
 
 /// A three-digit word is a code: its entries match outright.

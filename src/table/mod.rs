@@ -168,6 +168,8 @@ pub struct IndexWord {
     pub word: Text,
     start: u32,
     len: u32,
+    /// How much a match on this word weighs: rarer words weigh more.
+    pub idf: f64,
 }
 
 impl IndexWord {
