@@ -223,7 +223,7 @@ pub struct SourceJson {
 pub fn sources(only: Option<&crate::table::Source>) -> SourcesJson {
     SourcesJson {
         iana_snapshot: IANA_SNAPSHOT,
-        sources: crate::render::sources::counts(only)
+        sources: crate::table::entry_counts(only)
             .into_iter()
             .map(|(s, entries)| SourceJson {
                 id: s.id,
@@ -294,7 +294,7 @@ pub struct CountJson {
 }
 
 pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
-    use crate::render::stats::{nines, CLIENT_ERROR_THRESHOLD, SERVER_ERROR_THRESHOLD};
+    use crate::stats::{above, nines, CLIENT_ERROR_THRESHOLD, SERVER_ERROR_THRESHOLD};
     let any = counts.total > 0;
     let client = counts.share(counts.class(4));
     let server = counts.share(counts.class(5));
@@ -310,8 +310,8 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
         ratios: RatiosJson {
             client_error: client,
             server_error: server,
-            client_error_high: client > CLIENT_ERROR_THRESHOLD,
-            server_error_high: server > SERVER_ERROR_THRESHOLD,
+            client_error_high: above(client, CLIENT_ERROR_THRESHOLD),
+            server_error_high: above(server, SERVER_ERROR_THRESHOLD),
         },
         classes: (0..10)
             .filter(|&d| counts.class(d) > 0)

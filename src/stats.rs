@@ -12,6 +12,23 @@
 //! `--field N` takes the Nth whitespace-separated field instead (1-based,
 //! as awk counts).
 
+/// Above this share of 4xx, a client is probably broken (or a crawler is lost).
+pub const CLIENT_ERROR_THRESHOLD: f64 = 0.05;
+/// Above this share of 5xx, something is probably on fire.
+pub const SERVER_ERROR_THRESHOLD: f64 = 0.01;
+
+/// The rule every threshold is applied with, here and in `--json`
+/// (`client_error_high`): a share is high when strictly above it, so a share
+/// of exactly the threshold is "ok (5% or less)".
+pub fn above(share: f64, threshold: f64) -> bool {
+    share > threshold
+}
+
+/// How many nines the availability has: 0.999 -> 3.0.
+pub fn nines(availability: f64) -> Option<f64> {
+    (availability < 1.0).then(|| -libm::log10(1.0 - availability))
+}
+
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufRead, Read};

@@ -3,22 +3,12 @@
 use std::fmt::Write as _;
 
 use super::{grid::Grid, paint_table, wrap};
-use crate::table::{Source, ENTRIES, IANA_SNAPSHOT, SOURCES};
+use crate::table::{self, Source, IANA_SNAPSHOT, SOURCES};
 use crate::term::Term;
-
-/// Entries per source, in the order `data/sources.json` lists them; with
-/// `only`, that source alone (`--source`).
-pub fn counts(only: Option<&Source>) -> Vec<(&'static Source, usize)> {
-    SOURCES
-        .iter()
-        .filter(|s| only.is_none_or(|o| o.id == s.id))
-        .map(|s| (s, ENTRIES.iter().filter(|e| e.source().id == s.id).count()))
-        .collect()
-}
 
 pub fn render(term: Term, only: Option<&Source>) -> String {
     let mut out = String::new();
-    let counts = counts(only);
+    let counts = table::entry_counts(only);
     let entries: usize = counts.iter().map(|(_, n)| n).sum();
     let from = match only {
         Some(source) => source.name.to_string(),

@@ -3,22 +3,11 @@
 use std::fmt::Write as _;
 
 use super::{wrap, Painter};
+use crate::stats::{above, nines, CLIENT_ERROR_THRESHOLD, SERVER_ERROR_THRESHOLD};
 use crate::stats::{Bucket, Buckets, Counts, Granularity, MAX_BUCKETS};
 use crate::table::{self, Class};
 use crate::term::Term;
 use crate::timestamp;
-
-/// Above this share of 4xx, a client is probably broken (or a crawler is lost).
-pub const CLIENT_ERROR_THRESHOLD: f64 = 0.05;
-/// Above this share of 5xx, something is probably on fire.
-pub const SERVER_ERROR_THRESHOLD: f64 = 0.01;
-
-/// The rule every threshold is applied with, here and in `--json`
-/// (`client_error_high`): a share is high when strictly above it, so a share
-/// of exactly the threshold is "ok (5% or less)".
-pub fn above(share: f64, threshold: f64) -> bool {
-    share > threshold
-}
 
 /// Width of the summary's labels and the space after them.
 const LABEL_WIDTH: usize = 14;
@@ -34,11 +23,6 @@ pub fn thousands(n: u64) -> String {
         out.push(c);
     }
     out
-}
-
-/// How many nines the availability has: 0.999 -> 3.0.
-pub fn nines(availability: f64) -> Option<f64> {
-    (availability < 1.0).then(|| -libm::log10(1.0 - availability))
 }
 
 pub fn render(counts: &Counts, term: Term) -> String {

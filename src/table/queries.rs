@@ -166,6 +166,16 @@ pub fn guides_mentioning(e: &Entry) -> impl Iterator<Item = &'static Guide> + '_
     })
 }
 
+/// Entries per source, in the order `data/sources.json` lists them; with
+/// `only`, that source alone (`--source`).
+pub fn entry_counts(only: Option<&Source>) -> Vec<(&'static Source, usize)> {
+    SOURCES
+        .iter()
+        .filter(|s| only.is_none_or(|o| o.id == s.id))
+        .map(|s| (s, ENTRIES.iter().filter(|e| e.source().id == s.id).count()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
