@@ -7,6 +7,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+#[path = "src/label.rs"]
+mod label;
 #[path = "src/schema.rs"]
 #[allow(dead_code)]
 mod schema;
@@ -22,6 +24,7 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/schema.rs");
     println!("cargo:rerun-if-changed=src/tokenize.rs");
+    println!("cargo:rerun-if-changed=src/label.rs");
     println!("cargo:rerun-if-changed=src/validate.rs");
     let data = Path::new("data");
     let tables = match load(data) {

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod escape;
 pub mod harness;
 pub mod json;
+pub mod label;
 pub mod lang;
 pub mod lines;
 pub mod man;

@@ -40,11 +40,9 @@ impl Target {
 impl fmt::Display for Target {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Target::Code {
-                code,
-                substatus: Some(sub),
-            } => write!(f, "{code:03}.{sub}"),
-            Target::Code { code, .. } => write!(f, "{code:03}"),
+            Target::Code { code, substatus } => {
+                f.write_str(&crate::label::code_label(code, substatus))
+            }
             Target::Pattern(digits) => {
                 for d in digits {
                     match d {

@@ -79,10 +79,11 @@ fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
 }
 
 fn label(e: &RawEntry) -> String {
-    match e.substatus {
-        Some(sub) => format!("{:03}.{sub} ({})", e.code, e.source),
-        None => format!("{:03} ({})", e.code, e.source),
-    }
+    format!(
+        "{} ({})",
+        crate::label::code_label(e.code, e.substatus),
+        e.source
+    )
 }
 
 pub fn validate(t: &Tables) -> Result<(), String> {

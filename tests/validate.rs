@@ -2,6 +2,8 @@
 //! with a message that names the bad entry. (`build.rs` runs the same code
 //! and fails the build with these messages.)
 
+#[path = "../src/label.rs"]
+mod label;
 #[path = "../src/schema.rs"]
 #[allow(dead_code)]
 mod schema;

@@ -103,6 +103,20 @@ pub fn count(n: u64, one: &str, many: &str) -> String {
     )
 }
 
+/// `text` cut to at most `max` characters, an ellipsis included, at the
+/// last space that keeps some of it when `at_word`. Shorter text is kept.
+pub fn cut(text: &str, max: usize, at_word: bool) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    let kept = match kept.rsplit_once(' ') {
+        Some((head, _)) if at_word && !head.is_empty() => head.to_string(),
+        _ => kept,
+    };
+    format!("{kept}…")
+}
+
 /// Greedy word wrap to `width` columns, as a hanging indent: the first line
 /// is taken to start at column `indent.len()` already (the caller printed a
 /// prefix of that width), and every later line starts with `indent`.
@@ -331,6 +345,14 @@ mod tests {
         assert_eq!(count(0, "entry", "entries"), "0 entries");
         assert_eq!(count(1, "entry", "entries"), "1 entry");
         assert_eq!(count(1234, "line", "lines"), "1,234 lines");
+    }
+
+    #[test]
+    fn cut_keeps_short_text_and_marks_what_it_drops() {
+        assert_eq!(cut("short", 10, false), "short");
+        assert_eq!(cut("abcdefghij", 5, false), "abcd…");
+        assert_eq!(cut("one two three", 10, true), "one two…");
+        assert_eq!(cut("onetwothree", 6, true), "onetw…");
     }
 
     #[test]

@@ -64,12 +64,7 @@ fn mentions(text: &str, matched: &[&str]) -> bool {
 }
 
 fn shorten(text: &str) -> String {
-    if text.chars().count() <= SNIPPET_CHARS {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
+    super::cut(text, SNIPPET_CHARS + 1, true)
 }
 
 /// Under results cut by `--limit`: how many more matched, and the command

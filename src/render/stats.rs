@@ -326,13 +326,7 @@ fn bars(
     )
     .unwrap();
     for (label, n, class) in rows {
-        let shown: String = if label.chars().count() > label_width {
-            let mut cut: String = label.chars().take(label_width - 1).collect();
-            cut.push('…');
-            cut
-        } else {
-            label.clone()
-        };
+        let shown = super::cut(label, label_width, false);
         let pad = " ".repeat(label_width - shown.chars().count());
         let bar = bar(*n, largest, bar_room);
         // Labels and bars take their class's colour without bold: here

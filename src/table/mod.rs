@@ -311,10 +311,7 @@ impl Entry {
 
     /// `404`, `000`, `500.19`.
     pub fn code_label(&self) -> String {
-        match self.substatus {
-            Some(sub) => format!("{:03}.{sub}", self.code),
-            None => format!("{:03}", self.code),
-        }
+        crate::label::code_label(self.code, self.substatus)
     }
 
     /// Who is at fault: the entry's own answer, or its class's.
