@@ -1,6 +1,20 @@
 //! `httpcode compare`.
 
-use super::*;
+use super::AppError;
+use super::Context;
+use super::Outcome;
+use super::FOUND;
+use super::NOT_FOUND;
+use crate::cli::CompareArgs;
+use crate::json;
+use crate::json::EntryJson;
+use crate::query;
+use crate::query::Target;
+use crate::render;
+use crate::table;
+use crate::table::Entry;
+use crate::table::ENTRIES;
+use serde::Serialize;
 
 #[derive(Serialize)]
 struct CompareJson {

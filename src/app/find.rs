@@ -1,6 +1,17 @@
 //! `httpcode search` and bare words.
 
-use super::*;
+use super::AppError;
+use super::Context;
+use super::Outcome;
+use super::FOUND;
+use super::NOT_FOUND;
+use crate::cli::SearchArgs;
+use crate::escape::shown;
+use crate::json::EntryJson;
+use crate::render;
+use crate::search;
+use crate::search::Match;
+use serde::Serialize;
 
 pub(super) fn search_command(ctx: &Context, args: &SearchArgs) -> Outcome {
     run_search(ctx, &args.words.join(" "), usize::from(args.limit))

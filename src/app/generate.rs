@@ -2,9 +2,14 @@
 //! with the catalogue's values attached.
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
-use clap::ValueHint;
+use clap::{CommandFactory, ValueHint};
 
-use super::*;
+use super::Context;
+use super::Outcome;
+use super::FOUND;
+use crate::cli::Cli;
+use crate::table;
+use crate::table::GUIDES;
 
 /// Completion script generated from the clap definition, with the guide
 /// topics, source ids and gRPC codes of the table as values to complete.

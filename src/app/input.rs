@@ -1,6 +1,28 @@
 //! Commands that read input: status lines on stdin, and `stats` over logs.
 
-use super::*;
+use super::lookup::lookup;
+use super::lookup::pasted_status;
+use super::reference::lang_line;
+use super::reference::missing_lang;
+use super::Context;
+use super::Outcome;
+use super::FOUND;
+use super::NOT_FOUND;
+use super::USAGE;
+use crate::cli::StatsArgs;
+use crate::cli::TimeUnit;
+use crate::escape::shown;
+use crate::json;
+use crate::query::Target;
+use crate::render;
+use crate::stats as log_stats;
+use crate::stats::Counts;
+use crate::stats::Granularity;
+use crate::stdin;
+use crate::table;
+use crate::table::Class;
+use serde::Serialize;
+use std::io;
 
 #[derive(Serialize)]
 struct HopJson {
@@ -243,8 +265,11 @@ fn count_file(
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::ffi::OsString;
     use std::path::PathBuf;
+
+    use super::super::Streams;
+    use super::*;
 
     #[test]
     fn only_a_terminal_on_stdin_gets_the_reading_hint() {

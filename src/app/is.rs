@@ -1,6 +1,15 @@
 //! `httpcode is`: predicates answered by exit code, for scripts.
 
-use super::*;
+use super::single_code;
+use super::Context;
+use super::Outcome;
+use super::FOUND;
+use super::NOT_FOUND;
+use crate::cli::IsArgs;
+use crate::cli::Predicate;
+use crate::table;
+use crate::table::Class;
+use serde::Serialize;
 
 /// `httpcode is ... --json`.
 #[derive(Serialize)]

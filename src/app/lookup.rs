@@ -1,6 +1,26 @@
 //! Looking codes up: single codes, classes, patterns, ranges, and `list`.
 
-use super::*;
+use super::find::run_search;
+use super::AppError;
+use super::Context;
+use super::Outcome;
+use super::FOUND;
+use super::NOT_FOUND;
+use crate::cli::Cli;
+use crate::cli::ListArgs;
+use crate::escape::shown;
+use crate::json;
+use crate::query;
+use crate::query::Request;
+use crate::query::Target;
+use crate::render;
+use crate::render::detail::DetailOptions;
+use crate::search;
+use crate::table;
+use crate::table::Class;
+use crate::table::Entry;
+use crate::table::ENTRIES;
+use clap::CommandFactory;
 
 pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
     if let Some(code) = pasted_status(ctx, &args.join(" "), args.len() == 1) {

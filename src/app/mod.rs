@@ -2,7 +2,7 @@
 //! builds its output as a String and returns the exit code; `main` maps
 //! errors to exit codes in one place. What every command shares (errors,
 //! the context decided from global flags, printing) lives here, and the
-//! submodules see it through `use super::*`.
+//! submodules import what they use from it by name.
 
 use std::cell::RefCell;
 use std::ffi::OsString;
@@ -12,20 +12,13 @@ use std::io::{self, Read, Write};
 use clap::CommandFactory;
 use serde::Serialize;
 
-use crate::cli::{
-    Cli, Command, CompareArgs, GlobalArgs, GrpcArgs, GuideArgs, IsArgs, Lang, ListArgs,
-    PagerChoice, Predicate, SearchArgs, StatsArgs, TimeUnit,
-};
+use crate::cli::{Cli, Command, GlobalArgs, Lang, PagerChoice};
 use crate::escape::{self, shown};
-use crate::json::{self, EntryJson};
+use crate::json;
 use crate::pager::{Output, Paging};
-use crate::query::{self, Request, Target};
-use crate::render::{self, detail::DetailOptions};
-use crate::search::{self, Match};
-use crate::stats::{self as log_stats, Counts, Granularity};
-use crate::stdin;
+use crate::query::{self, Target};
 use crate::suggest;
-use crate::table::{self, Class, Entry, Source, ENTRIES, GUIDES};
+use crate::table::{self, Entry, Source};
 use crate::term::Term;
 
 mod compare;
@@ -38,12 +31,12 @@ mod parse;
 mod reference;
 
 use compare::compare;
-use find::{run_search, search_command};
+use find::search_command;
 use generate::{completions, man};
 use input::{from_stdin, stats};
 use is::is;
-use lookup::{list, lookup, lookup_or_search, pasted_status};
-use reference::{grpc, guide, lang_line, lang_lines, missing_lang, sources};
+use lookup::{list, lookup_or_search};
+use reference::{grpc, guide, lang_lines, sources};
 
 /// Exit code when something was found and printed.
 pub const FOUND: u8 = 0;

@@ -1,6 +1,20 @@
 //! Reference views beside the codes: guides, sources, gRPC, language names.
 
-use super::*;
+use super::single_code;
+use super::AppError;
+use super::Context;
+use super::Outcome;
+use super::FOUND;
+use super::NOT_FOUND;
+use crate::cli::GrpcArgs;
+use crate::cli::GuideArgs;
+use crate::cli::Lang;
+use crate::escape::shown;
+use crate::json;
+use crate::render;
+use crate::suggest;
+use crate::table;
+use crate::table::GUIDES;
 
 pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
     let Some(topic) = &args.topic else {
