@@ -288,47 +288,42 @@ mod tests {
         std::env::temp_dir().join(format!("httpcode-pager-{}-{name}", std::process::id()))
     }
 
-    #[test]
-    fn short_output_is_written_without_a_pager() {
-        let file = temp_file("short");
+    /// Writes `chunks` through an output paged from `threshold` lines on,
+    /// by a pager that copies its input to a file: what reached stdout,
+    /// and what the pager was given (`None`: it never started).
+    fn through_pager(name: &str, threshold: usize, chunks: &[&str]) -> (String, Option<String>) {
+        let file = temp_file(name);
         let mut stdout = Vec::new();
-        let mut out = Output::new(&mut stdout, Some(recording_pager(&file, 3)));
-        out.write_all(b"one\ntwo\n").unwrap();
+        let mut out = Output::new(&mut stdout, Some(recording_pager(&file, threshold)));
+        for chunk in chunks {
+            out.write_all(chunk.as_bytes()).unwrap();
+        }
         out.finish().unwrap();
         drop(out);
-        assert_eq!(stdout, b"one\ntwo\n");
-        assert!(!file.exists());
+        let paged = std::fs::read_to_string(&file).ok();
+        let _ = std::fs::remove_file(&file);
+        (String::from_utf8(stdout).unwrap(), paged)
+    }
+
+    #[test]
+    fn short_output_is_written_without_a_pager() {
+        let (stdout, paged) = through_pager("short", 3, &["one\ntwo\n"]);
+        assert_eq!(stdout, "one\ntwo\n");
+        assert_eq!(paged, None);
     }
 
     #[test]
     fn tall_output_goes_to_the_pager_whole() {
-        let file = temp_file("tall");
-        let mut stdout = Vec::new();
-        let mut out = Output::new(&mut stdout, Some(recording_pager(&file, 3)));
-        for line in ["one\n", "two\n", "three\n", "four\n"] {
-            out.write_all(line.as_bytes()).unwrap();
-        }
-        out.finish().unwrap();
-        drop(out);
-        assert_eq!(stdout, b"");
-        assert_eq!(
-            std::fs::read_to_string(&file).unwrap(),
-            "one\ntwo\nthree\nfour\n"
-        );
-        std::fs::remove_file(&file).unwrap();
+        let (stdout, paged) = through_pager("tall", 3, &["one\n", "two\n", "three\n", "four\n"]);
+        assert_eq!(stdout, "");
+        assert_eq!(paged.as_deref(), Some("one\ntwo\nthree\nfour\n"));
     }
 
     #[test]
     fn always_pages_even_one_line() {
-        let file = temp_file("always");
-        let mut stdout = Vec::new();
-        let mut out = Output::new(&mut stdout, Some(recording_pager(&file, 0)));
-        out.write_all(b"one\n").unwrap();
-        out.finish().unwrap();
-        drop(out);
-        assert_eq!(stdout, b"");
-        assert_eq!(std::fs::read_to_string(&file).unwrap(), "one\n");
-        std::fs::remove_file(&file).unwrap();
+        let (stdout, paged) = through_pager("always", 0, &["one\n"]);
+        assert_eq!(stdout, "");
+        assert_eq!(paged.as_deref(), Some("one\n"));
     }
 
     #[test]

@@ -698,6 +698,18 @@ mod tests {
         }
     }
 
+    /// Each line's status is the one expected.
+    fn assert_statuses(cases: &[(&[u8], Option<u16>)]) {
+        for (line, want) in cases {
+            assert_eq!(
+                status_of_line(line),
+                *want,
+                "{}",
+                String::from_utf8_lossy(line)
+            );
+        }
+    }
+
     #[test]
     fn json_top_level_status_wins_over_nested_ones() {
         let cases: &[(&[u8], Option<u16>)] = &[
@@ -717,14 +729,7 @@ mod tests {
             (br#"{"\\":1,"status":205}"#, Some(205)),
             (br#"{"status"  :  "207"  }"#, Some(207)),
         ];
-        for (line, want) in cases {
-            assert_eq!(
-                status_of_line(line),
-                *want,
-                "{}",
-                String::from_utf8_lossy(line)
-            );
-        }
+        assert_statuses(cases);
     }
 
     #[test]
@@ -774,14 +779,7 @@ mod tests {
             (br#"h - - [d] "GET / HTTP/1.1\""#, None),
             (br#"h - - [d] "GET / HTTP/1.1\"#, None),
         ];
-        for (line, want) in cases {
-            assert_eq!(
-                status_of_line(line),
-                *want,
-                "{}",
-                String::from_utf8_lossy(line)
-            );
-        }
+        assert_statuses(cases);
     }
 
     #[test]
