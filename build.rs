@@ -7,21 +7,24 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+#[path = "build/embed.rs"]
+mod embed;
 #[path = "src/label.rs"]
 mod label;
 #[path = "src/schema.rs"]
-#[allow(dead_code)]
 mod schema;
 #[path = "src/tokenize.rs"]
 mod tokenize;
 #[path = "src/validate.rs"]
 mod validate;
 
-use schema::*;
+use embed::Embed;
+use schema::RawEntry;
 use validate::{load, Tables};
 
 fn main() {
     println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=src/schema.rs");
     println!("cargo:rerun-if-changed=src/tokenize.rs");
     println!("cargo:rerun-if-changed=src/label.rs");
@@ -41,141 +44,34 @@ fn main() {
 
 // ---- code generation -------------------------------------------------------
 
-/// Every entry's text in one string, and lists as ranges of plain integers:
-/// the generated tables hold no pointers, so the executable needs no
-/// relocations for them at start-up and their pages are never written.
-#[derive(Default)]
-struct Blob {
-    text: String,
-    seen: BTreeMap<String, (usize, usize)>,
-    lists: Vec<(usize, usize)>,
-    codes: Vec<u16>,
-}
-
-impl Blob {
-    fn span(&mut self, s: &str) -> (usize, usize) {
-        if let Some(span) = self.seen.get(s) {
-            return *span;
-        }
-        let span = (self.text.len(), s.len());
-        self.text.push_str(s);
-        self.seen.insert(s.to_string(), span);
-        span
-    }
-
-    /// A `Text` expression for `s`.
-    fn text(&mut self, s: &str) -> String {
-        let (start, len) = self.span(s);
-        format!("Text::new({start}, {len})")
-    }
-
-    fn opt(&mut self, s: Option<&str>) -> String {
-        s.map_or("None".into(), |s| format!("Some({})", self.text(s)))
-    }
-
-    /// A `TextList` expression for `items`.
-    fn list(&mut self, items: &[String]) -> String {
-        let start = self.lists.len();
-        for item in items {
-            let span = self.span(item);
-            self.lists.push(span);
-        }
-        format!("TextList::new({start}, {})", items.len())
-    }
-
-    /// A `CodeList` expression for `codes`.
-    fn codes(&mut self, codes: &[u16]) -> String {
-        let start = self.codes.len();
-        self.codes.extend_from_slice(codes);
-        format!("CodeList::new({start}, {})", codes.len())
-    }
-}
-
 fn generate(t: &Tables) -> String {
     let mut out = String::new();
-    let source_index: BTreeMap<&str, usize> = t
-        .sources
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
     writeln!(
         out,
-        "pub static IANA_SNAPSHOT: &str = {:?};",
+        "pub const IANA_SNAPSHOT: &str = {:?};",
         t.meta.iana_snapshot
     )
     .unwrap();
-    out.push_str("pub static SOURCES: &[Source] = &[\n");
-    for s in &t.sources {
-        writeln!(
-            out,
-            "    Source {{ id: {:?}, name: {:?}, facts: {:?} }},",
-            s.id, s.name, s.facts
-        )
-        .unwrap();
+    let mut embed = Embed::default();
+    let mut tables = || -> Result<(), embed::Error> {
+        embed.table(&mut out, "SOURCES", &t.sources)?;
+        embed.table(&mut out, "ENTRIES", &t.entries)?;
+        embed.table(&mut out, "COMPARISONS", &t.comparisons)?;
+        embed.table(&mut out, "GUIDES", &t.guides)?;
+        embed.table(&mut out, "CONSTANTS", &t.constants)?;
+        embed.table(&mut out, "GRPC_CODES", &t.grpc.codes)?;
+        embed.table(&mut out, "HTTP_TO_GRPC", &t.grpc.from_http)
+    };
+    if let Err(e) = tables() {
+        eprintln!("error: cannot embed the tables: {e}");
+        std::process::exit(1);
     }
-    out.push_str("];\n\npub static ENTRIES: &[Entry] = &[\n");
-    let mut blob = Blob::default();
-    for e in &t.entries {
-        generate_entry(&mut out, &mut blob, e, source_index[e.source.as_str()]);
-    }
-    out.push_str("];\n\npub static COMPARISONS: &[Comparison] = &[\n");
-    for c in &t.comparisons {
-        writeln!(
-            out,
-            "    Comparison {{ codes: &{:?}, difference: {:?} }},",
-            c.codes, c.difference
-        )
-        .unwrap();
-    }
-    out.push_str("];\n\npub static GUIDES: &[Guide] = &[\n");
-    for g in &t.guides {
-        generate_guide(&mut out, g);
-    }
-    out.push_str("];\n\npub static CONSTANTS: &[Constants] = &[\n");
-    for c in &t.constants {
-        writeln!(
-            out,
-            "    Constants {{ code: {}, rust: {:?}, go: {:?}, python: {:?}, spring: {:?}, dotnet: {:?}, node: {:?} }},",
-            c.code, c.rust, c.go, c.python, c.spring, c.dotnet, c.node
-        )
-        .unwrap();
-    }
-    out.push_str("];\n\npub static GRPC_CODES: &[GrpcCode] = &[\n");
-    for g in &t.grpc.codes {
-        writeln!(
-            out,
-            "    GrpcCode {{ code: {}, name: {:?}, go: {:?}, http: {}, meaning: {:?} }},",
-            g.code, g.name, g.go, g.http, g.meaning
-        )
-        .unwrap();
-    }
-    out.push_str("];\n\npub static HTTP_TO_GRPC: &[(u16, u8)] = &[\n");
-    for m in &t.grpc.from_http {
-        writeln!(out, "    ({}, {}),", m.http, m.grpc).unwrap();
-    }
-    out.push_str("];\n");
-    generate_search_index(&mut out, &mut blob, t);
-    write_blob(&mut out, &blob);
-    out
-}
-
-fn write_blob(out: &mut String, blob: &Blob) {
+    generate_search_index(&mut out, &mut embed, t);
     let dir = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
-    fs::write(dir.join("text.txt"), &blob.text).expect("write text.txt");
-    out.push_str("\nconst TEXT: &str = include_str!(concat!(env!(\"OUT_DIR\"), \"/text.txt\"));\n");
-    writeln!(out, "static TEXT_LISTS: [Text; {}] = [", blob.lists.len()).unwrap();
-    for (start, len) in &blob.lists {
-        writeln!(out, "    Text::new({start}, {len}),").unwrap();
-    }
-    out.push_str("];\n");
-    writeln!(
-        out,
-        "static CODE_LISTS: [u16; {}] = {:?};",
-        blob.codes.len(),
-        blob.codes
-    )
-    .unwrap();
+    let text_file = dir.join("text.txt");
+    let text = embed.finish(&mut out, &text_file.display().to_string());
+    fs::write(&text_file, text).expect("write text.txt");
+    out
 }
 
 /// The words of one search field of an entry (the source's name given).
@@ -197,7 +93,7 @@ const SEARCH_FIELDS: [(f64, FieldWords); 8] = [
 
 /// An inverted index, word -> (entry index, best field), so a search reads
 /// a few postings instead of every text of every entry.
-fn generate_search_index(out: &mut String, blob: &mut Blob, t: &Tables) {
+fn generate_search_index(out: &mut String, embed: &mut Embed, t: &Tables) {
     let mut index: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
     for (i, e) in t.entries.iter().enumerate() {
         let source = t
@@ -226,7 +122,7 @@ fn generate_search_index(out: &mut String, blob: &mut Blob, t: &Tables) {
         let start = postings.len();
         postings.extend(entries.iter().map(|(e, f)| (*e, *f)));
         let idf = 1.0 + (entry_count / entries.len() as f64).ln();
-        let word = blob.text(word);
+        let word = embed.text(word);
         writeln!(
             out,
             "    IndexWord {{ word: {word}, start: {start}, len: {}, idf: {idf:?} }},",
@@ -248,53 +144,16 @@ fn generate_search_index(out: &mut String, blob: &mut Blob, t: &Tables) {
         postings.len()
     )
     .unwrap();
-}
-
-fn generate_entry(out: &mut String, blob: &mut Blob, e: &RawEntry, source: usize) {
-    let redirect = match &e.redirect {
-        Some(r) => format!(
-            "Some(Redirect {{ permanent: {}, method: RedirectMethod::{} }})",
-            r.permanent,
-            match r.method.as_str() {
-                "preserve" => "Preserve",
-                "may_change" => "MayChange",
-                _ => "ToGet",
-            }
-        ),
-        None => "None".into(),
-    };
-    let status = {
-        let mut s = e.status.clone();
-        s[..1].make_ascii_uppercase();
-        s
-    };
-    let fields = [
-        format!("code: {}", e.code),
-        format!("substatus: {:?}", e.substatus),
-        format!("name: {}", blob.text(&e.name)),
-        format!("source: {source}"),
-        format!("reference: {}", blob.opt(e.reference.as_deref())),
-        format!("status: EntryStatus::{status}"),
-        format!("summary: {}", blob.text(&e.summary)),
-        format!("description: {}", blob.text(&e.description)),
-        format!("seen: {}", blob.opt(e.seen.as_deref())),
-        format!("use_when: {}", blob.opt(e.use_when.as_deref())),
-        format!("causes: {}", blob.list(&e.causes)),
-        format!("client_actions: {}", blob.list(&e.actions.client)),
-        format!("server_actions: {}", blob.list(&e.actions.server)),
-        format!("headers: {}", blob.list(&e.headers)),
-        format!("cacheable: {}", e.cacheable),
-        format!("retryable: {}", e.retryable),
-        format!("retry_note: {}", blob.text(&e.retry_note)),
-        format!("aliases: {}", blob.list(&e.aliases)),
-        format!("related: {}", blob.codes(&e.related)),
-        format!("keywords: {}", blob.list(&e.keywords)),
-        format!("redirect: {redirect}"),
-        format!("fault: {}", blob.opt(e.fault.as_deref())),
-        format!("example: {}", blob.opt(e.example.as_deref())),
-        format!("phrases: {}", blob.list(&phrases(e))),
-    ];
-    writeln!(out, "    Entry {{ {} }},", fields.join(", ")).unwrap();
+    writeln!(
+        out,
+        "/// Per entry: name, former names and keywords as search words.\npub static PHRASES: [TextList; {}] = [",
+        t.entries.len()
+    )
+    .unwrap();
+    for e in &t.entries {
+        writeln!(out, "    {},", embed.text_list(&phrases(e))).unwrap();
+    }
+    out.push_str("];\n");
 }
 
 /// Name, former names and keywords in search form, for phrase matching.
@@ -305,22 +164,4 @@ fn phrases(e: &RawEntry) -> Vec<String> {
         .map(|text| tokenize::words(text).join(" "))
         .filter(|p| !p.is_empty())
         .collect()
-}
-
-fn generate_guide(out: &mut String, g: &RawGuide) {
-    writeln!(
-        out,
-        "    Guide {{ id: {:?}, title: {:?}, intro: {:?}, columns: &{:?}, notes: &{:?}, rows: &[",
-        g.id, g.title, g.intro, g.columns, g.notes
-    )
-    .unwrap();
-    for row in &g.rows {
-        writeln!(
-            out,
-            "        GuideRow {{ codes: &{:?}, sources: &{:?}, cells: &{:?} }},",
-            row.codes, row.sources, row.cells
-        )
-        .unwrap();
-    }
-    out.push_str("    ] },\n");
 }

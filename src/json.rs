@@ -5,34 +5,14 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::table::{Entry, GrpcCode, Guide, TextList, IANA_SNAPSHOT};
+use crate::table::{Entry, GrpcCode, Text, IANA_SNAPSHOT};
 
+/// An entry as `--json` shows it: its own fields (`Entry`'s `Serialize`),
+/// then what other tables say about its code.
 #[derive(Debug, Serialize)]
 pub struct EntryJson {
-    pub code: u16,
-    pub substatus: Option<u16>,
-    pub name: &'static str,
-    pub class: String,
-    pub source: &'static str,
-    pub source_id: &'static str,
-    pub official: bool,
-    pub reference: Option<&'static str>,
-    pub status: &'static str,
-    pub summary: &'static str,
-    pub description: &'static str,
-    pub seen: Option<&'static str>,
-    pub use_when: Option<&'static str>,
-    pub causes: TextList,
-    pub actions: ActionsJson,
-    pub headers: TextList,
-    pub cacheable: bool,
-    pub retryable: bool,
-    pub retry_note: &'static str,
-    pub aliases: TextList,
-    pub related: &'static [u16],
-    pub fault: &'static str,
-    pub redirect: Option<RedirectJson>,
-    pub example: Option<&'static str>,
+    #[serde(flatten)]
+    pub entry: &'static Entry,
     /// Language -> expression (`"go": "http.StatusNotFound"`), where defined.
     pub constants: BTreeMap<&'static str, String>,
     /// gRPC codes mapped to this status, and how gRPC clients read it.
@@ -50,17 +30,17 @@ pub struct GrpcForHttpJson {
 #[derive(Debug, Serialize)]
 pub struct GrpcRefJson {
     pub code: u8,
-    pub name: &'static str,
+    pub name: Text,
 }
 
 #[derive(Debug, Serialize)]
 pub struct GrpcCodeJson {
     pub code: u8,
-    pub name: &'static str,
-    pub go: &'static str,
+    pub name: Text,
+    pub go: Text,
     pub http: u16,
     pub http_name: Option<&'static str>,
-    pub meaning: &'static str,
+    pub meaning: Text,
 }
 
 pub fn grpc_codes(codes: impl Iterator<Item = &'static GrpcCode>) -> Vec<GrpcCodeJson> {
@@ -106,54 +86,12 @@ fn grpc_of(e: &Entry) -> Option<GrpcForHttpJson> {
     })
 }
 
-#[derive(Debug, Serialize)]
-pub struct ActionsJson {
-    pub client: TextList,
-    pub server: TextList,
-}
-
-#[derive(Debug, Serialize)]
-pub struct RedirectJson {
-    pub permanent: bool,
-    /// preserve | may_change | to_get
-    pub method: &'static str,
-}
-
 impl From<&'static Entry> for EntryJson {
-    fn from(e: &'static Entry) -> Self {
+    fn from(entry: &'static Entry) -> Self {
         EntryJson {
-            code: e.code,
-            substatus: e.substatus,
-            name: e.name(),
-            class: e.class().label(),
-            source: e.source().name,
-            source_id: e.source().id,
-            official: e.official(),
-            reference: e.reference(),
-            status: e.status.as_str(),
-            summary: e.summary(),
-            description: e.description(),
-            seen: e.seen(),
-            use_when: e.use_when(),
-            causes: e.causes,
-            actions: ActionsJson {
-                client: e.client_actions,
-                server: e.server_actions,
-            },
-            headers: e.headers,
-            cacheable: e.cacheable,
-            retryable: e.retryable,
-            retry_note: e.retry_note(),
-            aliases: e.aliases,
-            related: e.related(),
-            fault: e.fault(),
-            redirect: e.redirect.map(|r| RedirectJson {
-                permanent: r.permanent,
-                method: r.method.id(),
-            }),
-            example: e.example(),
-            constants: constants_of(e),
-            grpc: grpc_of(e),
+            entry,
+            constants: constants_of(entry),
+            grpc: grpc_of(entry),
         }
     }
 }
@@ -171,42 +109,6 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
 }
 
 #[derive(Debug, Serialize)]
-pub struct GuideJson {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub columns: &'static [&'static str],
-    pub rows: Vec<GuideRowJson>,
-    pub notes: &'static [&'static str],
-}
-
-#[derive(Debug, Serialize)]
-pub struct GuideRowJson {
-    pub codes: &'static [u16],
-    pub sources: &'static [&'static str],
-    pub cells: &'static [&'static str],
-}
-
-pub fn guide(g: &'static Guide) -> GuideJson {
-    GuideJson {
-        id: g.id,
-        title: g.title,
-        intro: g.intro,
-        columns: g.columns,
-        rows: g
-            .rows
-            .iter()
-            .map(|r| GuideRowJson {
-                codes: r.codes,
-                sources: r.sources,
-                cells: r.cells,
-            })
-            .collect(),
-        notes: g.notes,
-    }
-}
-
-#[derive(Debug, Serialize)]
 pub struct SourcesJson {
     pub iana_snapshot: &'static str,
     pub sources: Vec<SourceJson>,
@@ -214,10 +116,10 @@ pub struct SourcesJson {
 
 #[derive(Debug, Serialize)]
 pub struct SourceJson {
-    pub id: &'static str,
-    pub name: &'static str,
+    pub id: Text,
+    pub name: Text,
     pub entries: usize,
-    pub facts: &'static str,
+    pub facts: Text,
 }
 
 pub fn sources(only: Option<&crate::table::Source>) -> SourcesJson {

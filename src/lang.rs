@@ -40,7 +40,7 @@ impl Lang {
 /// Language constants describe the IANA meaning, or the meaning of the
 /// framework that defines the code (Spring's 420, Node's 509).
 pub fn applies(e: &Entry, l: Lang) -> bool {
-    match e.source().id {
+    match e.source().id.get() {
         "iana" => true,
         "spring" => l == Lang::Java,
         "nodejs" => l == Lang::Node,

@@ -13,6 +13,7 @@ pub mod man;
 pub mod pager;
 pub mod query;
 pub mod render;
+pub mod schema;
 pub mod search;
 pub mod stats;
 pub mod stdin;

@@ -1,14 +1,16 @@
-//! The on-disk shape of `data/`. Shared by `build.rs` (which parses and
-//! validates it) and the crate's tests (which check it against reference
-//! facts), so there is exactly one definition of an entry.
+//! The shape of `data/`: the one declaration of every table and field.
+//! `build.rs` parses and validates `data/` with it and embeds each table
+//! through serde (`build/embed.rs`), as the types of `src/table/` of the
+//! same names without `Raw`; the crate's tests check it against reference
+//! facts.
 //!
 //! Every struct denies unknown fields: a typo in `data/` fails the build.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One status code as one source defines it: `data/codes/*.json` hold arrays
 /// of these.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawEntry {
     /// 0..=999; `000` is written as 0.
@@ -23,9 +25,7 @@ pub struct RawEntry {
     /// RFC and section for IANA entries, vendor documentation otherwise.
     #[serde(default)]
     pub reference: Option<String>,
-    /// permanent | temporary | unused | obsoleted (IANA registry status),
-    /// unofficial | deprecated (vendor codes).
-    pub status: String,
+    pub status: EntryStatus,
     /// One line.
     pub summary: String,
     /// A few sentences.
@@ -69,7 +69,7 @@ pub struct RawEntry {
     pub example: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawActions {
     /// What the person or program that sent the request should do.
@@ -78,19 +78,64 @@ pub struct RawActions {
     pub server: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRedirect {
     /// The new location is meant to replace the old one for good.
     pub permanent: bool,
-    /// preserve | may_change | to_get: what happens to a POST's method and body.
-    pub method: String,
+    pub method: RedirectMethod,
+}
+
+/// Where a code stands: the IANA registry's word for registered codes, ours
+/// for vendor codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryStatus {
+    Permanent,
+    Temporary,
+    Unused,
+    Obsoleted,
+    /// A vendor's code, in use.
+    Unofficial,
+    /// A vendor's code the vendor no longer sends.
+    Deprecated,
+}
+
+/// What a redirect does to a POST's method and body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedirectMethod {
+    /// Method and body are kept (307, 308).
+    Preserve,
+    /// Clients may turn a POST into a GET (301, 302).
+    MayChange,
+    /// The follow-up request is always a GET (303).
+    ToGet,
+}
+
+impl EntryStatus {
+    /// The word in `data/` and `--json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryStatus::Permanent => "permanent",
+            EntryStatus::Temporary => "temporary",
+            EntryStatus::Unused => "unused",
+            EntryStatus::Obsoleted => "obsoleted",
+            EntryStatus::Unofficial => "unofficial",
+            EntryStatus::Deprecated => "deprecated",
+        }
+    }
+
+    /// A status of the IANA registry, not one of ours.
+    pub fn is_registry(self) -> bool {
+        !matches!(self, EntryStatus::Unofficial | EntryStatus::Deprecated)
+    }
 }
 
 /// `data/sources.json`: who defines codes, and where our facts come from.
 /// Listed by reach, IANA first, then the software most people meet: a code
 /// with several meanings shows them in this order.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     pub id: String,
@@ -101,26 +146,15 @@ pub struct RawSource {
 }
 
 /// `data/meta.json`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeta {
     /// Date of the IANA registry snapshot the table follows (YYYY-MM-DD).
     pub iana_snapshot: String,
 }
 
-pub const ENTRY_STATUSES: &[&str] = &[
-    "permanent",
-    "temporary",
-    "unused",
-    "obsoleted",
-    "unofficial",
-    "deprecated",
-];
-
-pub const REDIRECT_METHODS: &[&str] = &["preserve", "may_change", "to_get"];
-
 /// `data/comparisons.json`: the key difference inside a confusion group.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawComparison {
     /// Two or more codes; `compare` shows the text of the smallest group
@@ -131,7 +165,7 @@ pub struct RawComparison {
 }
 
 /// `data/guides.json`: a decision guide rendered as one table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGuide {
     /// Topic name typed on the command line (`redirect`, `client-error`).
@@ -148,7 +182,7 @@ pub struct RawGuide {
     pub notes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGuideRow {
     pub codes: Vec<u16>,
@@ -162,7 +196,7 @@ pub struct RawGuideRow {
 
 /// `data/constants.json`: what a code is called in code, one object per
 /// code, a field per language only where that language defines the code.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawConstants {
     pub code: u16,
@@ -187,7 +221,7 @@ pub struct RawConstants {
 }
 
 /// `data/grpc.json`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGrpc {
     pub codes: Vec<RawGrpcCode>,
@@ -196,7 +230,7 @@ pub struct RawGrpc {
     pub from_http: Vec<RawHttpToGrpc>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGrpcCode {
     pub code: u8,
@@ -210,7 +244,7 @@ pub struct RawGrpcCode {
     pub meaning: String,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawHttpToGrpc {
     pub http: u16,

@@ -28,7 +28,7 @@
 //!   that the code people mean (414 for "uri too long") comes before the IIS
 //!   sub-status with a near-identical label.
 
-use crate::table::{Entry, EntryStatus, IndexWord, ENTRIES, FIELD_WEIGHTS, SEARCH_INDEX};
+use crate::table::{Entry, EntryStatus, IndexWord, ENTRIES, FIELD_WEIGHTS, PHRASES, SEARCH_INDEX};
 use crate::tokenize;
 
 #[derive(Debug, Clone)]
@@ -90,7 +90,7 @@ pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) ->
             let coverage = f64::from(hits[i]) / words.len() as f64;
             let entry = &ENTRIES[i];
             let score =
-                (total * coverage * coverage + phrase_bonus(entry, &word_sets)) * demotion(entry);
+                (total * coverage * coverage + phrase_bonus(i, &word_sets)) * demotion(entry);
             (i, score)
         })
         .collect();
@@ -268,12 +268,12 @@ fn code_matches(word: &str, best: &mut [f64]) {
 /// phrase, or the phrase (two words or more) is inside the query. A phrase
 /// word matches a query word when it is one of the index words that query
 /// word matched (exactly, as a prefix, with a typo or by stem).
-fn phrase_bonus(entry: &Entry, query: &[Vec<&'static str>]) -> f64 {
+fn phrase_bonus(entry: usize, query: &[Vec<&'static str>]) -> f64 {
     let mut bonus: f64 = 0.0;
     let n = query.len() as f64;
     // Phrases are short; split them on the stack, this runs for every hit.
     let mut buffer = [""; 24];
-    for phrase in entry.phrases.iter() {
+    for phrase in PHRASES[entry].iter() {
         let mut count = 0;
         for (slot, word) in buffer.iter_mut().zip(phrase.split(' ')) {
             *slot = word;

@@ -6,13 +6,11 @@
 //! here: a table breaking it never compiles, so such a test could not fail.
 //! tests/validate.rs proves those checks work.
 
-#[path = "../src/schema.rs"]
-#[allow(dead_code)]
-mod schema;
-
 use std::fs;
 
-use schema::{RawComparison, RawConstants, RawEntry, RawGrpc, RawGuide};
+use httpcode::schema::{
+    EntryStatus, RawComparison, RawConstants, RawEntry, RawGrpc, RawGuide, RedirectMethod,
+};
 
 fn entries() -> Vec<RawEntry> {
     let mut all = Vec::new();
@@ -79,7 +77,7 @@ fn every_iana_code_is_present_with_its_exact_phrase_reference_and_status() {
         // We write "RFC 9110" where the registry writes "RFC9110".
         let reference = entry.reference.as_deref().unwrap().replace("RFC ", "RFC");
         assert_eq!(reference, row[2], "{code}: reference");
-        assert_eq!(entry.status, row[3], "{code}: registry status");
+        assert_eq!(entry.status.as_str(), row[3], "{code}: registry status");
     }
     assert_eq!(ours.len(), rows.len(), "no IANA entry outside the registry");
 }
@@ -126,11 +124,11 @@ fn cacheable_by_default_follows_rfc_9110() {
 fn redirect_semantics_follow_rfc_9110() {
     let all = entries();
     let expect = [
-        (301, true, "may_change"),
-        (302, false, "may_change"),
-        (303, false, "to_get"),
-        (307, false, "preserve"),
-        (308, true, "preserve"),
+        (301, true, RedirectMethod::MayChange),
+        (302, false, RedirectMethod::MayChange),
+        (303, false, RedirectMethod::ToGet),
+        (307, false, RedirectMethod::Preserve),
+        (308, true, RedirectMethod::Preserve),
     ];
     for (code, permanent, method) in expect {
         let e = iana(&all).into_iter().find(|e| e.code == code).unwrap();
@@ -138,11 +136,7 @@ fn redirect_semantics_follow_rfc_9110() {
             .redirect
             .as_ref()
             .unwrap_or_else(|| panic!("{code}: no redirect"));
-        assert_eq!(
-            (r.permanent, r.method.as_str()),
-            (permanent, method),
-            "{code}"
-        );
+        assert_eq!((r.permanent, r.method), (permanent, method), "{code}");
     }
     for e in iana(&all) {
         if !expect.iter().any(|(c, _, _)| *c == e.code) {
@@ -217,7 +211,13 @@ fn every_vendor_code_is_present_with_its_name() {
         }
         let deprecated = row[1].contains("(obsolete)") || row[1].contains("(deprecated)");
         if deprecated {
-            assert_eq!(entry.status, "deprecated", "{} ({})", row[0], row[1]);
+            assert_eq!(
+                entry.status,
+                EntryStatus::Deprecated,
+                "{} ({})",
+                row[0],
+                row[1]
+            );
         }
     }
 }

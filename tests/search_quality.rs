@@ -31,7 +31,7 @@ fn cases() -> Vec<Case> {
 fn rank(case: &Case) -> Option<usize> {
     search(&case.query, 3)
         .iter()
-        .position(|m| m.entry.code_label() == case.code && m.entry.source().id == case.source)
+        .position(|m| m.entry.code_label() == case.code && m.entry.source().id.get() == case.source)
 }
 
 #[test]

@@ -83,10 +83,10 @@ fn fish_quoted(text: &str) -> String {
 fn with_catalogue(command: clap::Command) -> clap::Command {
     let sources = table::SOURCES
         .iter()
-        .map(|s| PossibleValue::new(s.id).help(s.name));
+        .map(|s| PossibleValue::new(s.id.get()).help(s.name.get()));
     let topics = GUIDES
         .iter()
-        .map(|g| PossibleValue::new(g.id).help(g.title));
+        .map(|g| PossibleValue::new(g.id.get()).help(g.title.get()));
     command
         .mut_arg("source", |arg| {
             arg.value_parser(PossibleValuesParser::new(sources))
@@ -109,7 +109,7 @@ fn with_grpc_codes(command: clap::Command) -> clap::Command {
     });
     let numbers = table::GRPC_CODES
         .iter()
-        .map(|g| PossibleValue::new(g.code.to_string()).help(g.name));
+        .map(|g| PossibleValue::new(g.code.to_string()).help(g.name.get()));
     let values: Vec<PossibleValue> = names.chain(numbers).collect();
     command.mut_subcommand("grpc", |grpc| {
         grpc.mut_arg("code", |arg| {

@@ -176,7 +176,7 @@ fn name_for(ctx: &Context, code: u16) -> Option<&'static str> {
     table::lookup(code, None)
         .iter()
         .find(|e| ctx.wants(e))
-        .map(|e| e.name())
+        .map(|e| e.name.get())
 }
 
 /// `httpcode stats FILE...`: one streaming pass over each input.

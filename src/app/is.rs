@@ -45,7 +45,7 @@ pub(super) fn is(ctx: &Context, args: &IsArgs) -> Outcome {
             predicate: predicate_name(args.predicate),
             code,
             answer,
-            source: entry.map(|e| e.source().id),
+            source: entry.map(|e| e.source().id.get()),
         })?;
     } else if args.verbose {
         ctx.print(if answer { "yes\n" } else { "no\n" })?;

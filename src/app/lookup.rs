@@ -55,7 +55,7 @@ pub(super) fn pasted_status(ctx: &Context, text: &str, one_argument: bool) -> Op
     if !line.phrase.is_empty() && !is_phrase {
         let name = table::lookup(line.code, None)
             .first()
-            .map_or(String::new(), |e| format!(" ({})", e.name()));
+            .map_or(String::new(), |e| format!(" ({})", e.name.get()));
         ctx.warn(&format!(
             "note: '{}' is not the reason phrase of {:03}{name}; reason phrases are free text that clients ignore, so this is read as {:03}",
             shown(line.phrase),
@@ -163,7 +163,7 @@ pub(super) fn explain_missing(
 ) {
     let label = Target::Code { code, substatus }.to_string();
     if other_sources {
-        let source = ctx.source.map_or("", |s| s.name);
+        let source = ctx.source.map_or("", |s| s.name.get());
         ctx.warn(&format!(
             "{label} has no entry from {source} (drop --source to see the others)"
         ));

@@ -278,7 +278,7 @@ fn find_source(name: &str) -> Result<&'static Source, AppError> {
         ));
     }
     table::find_source(name).ok_or_else(|| {
-        let ids = table::SOURCES.iter().map(|s| s.id);
+        let ids = table::SOURCES.iter().map(|s| s.id.get());
         AppError::Usage(format!(
             "unknown source '{}' (see `httpcode sources` for the list){}",
             shown(name),

@@ -30,7 +30,7 @@ pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
         return Ok(FOUND);
     };
     let guide = table::find_guide(topic).ok_or_else(|| {
-        let ids: Vec<&str> = GUIDES.iter().map(|g| g.id).collect();
+        let ids: Vec<&str> = GUIDES.iter().map(|g| g.id.get()).collect();
         AppError::Usage(format!(
             "unknown guide '{}' (topics: {}){}",
             shown(topic),
@@ -39,7 +39,7 @@ pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
         ))
     })?;
     if ctx.json {
-        ctx.print_json(&json::guide(guide))?;
+        ctx.print_json(guide)?;
     } else {
         ctx.print(&render::guide::render(guide, ctx.term))?;
     }
@@ -108,7 +108,7 @@ pub(super) fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
         return Ok(FOUND);
     };
     let code = table::find_grpc(wanted).ok_or_else(|| {
-        let names = table::GRPC_CODES.iter().map(|g| g.name);
+        let names = table::GRPC_CODES.iter().map(|g| g.name.get());
         AppError::Usage(format!(
             "'{}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE){}",
             shown(wanted),

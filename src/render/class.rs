@@ -34,7 +34,7 @@ pub fn class_intro(class: Class, term: Term) -> String {
 pub fn entry_table(entries: &[&Entry], term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Summary"]);
     for e in entries {
-        let mut name = Cell::plain(e.name());
+        let mut name = Cell::plain(e.name.get());
         if !e.official() {
             name.push(
                 &format!("\n({}, unofficial)", e.source().name),
@@ -44,7 +44,7 @@ pub fn entry_table(entries: &[&Entry], term: Term) -> String {
         table.add_row(vec![
             Cell::code(e.code_label(), e.class()),
             name,
-            e.summary().into(),
+            e.summary.get().into(),
         ]);
     }
     paint_table(&table, term)

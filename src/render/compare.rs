@@ -24,7 +24,7 @@ fn yes_no(value: bool) -> &'static str {
 fn rows(entries: &[&Entry]) -> Vec<(&'static str, Vec<String>)> {
     let each = |f: &dyn Fn(&Entry) -> String| entries.iter().map(|e| f(e)).collect::<Vec<_>>();
     let mut rows = vec![
-        ("Name", each(&|e| e.name().to_string())),
+        ("Name", each(&|e| e.name.get().to_string())),
         (
             "Class",
             each(&|e| format!("{} {}", e.class().label(), e.class().title())),
@@ -39,7 +39,7 @@ fn rows(entries: &[&Entry]) -> Vec<(&'static str, Vec<String>)> {
                 }
             }),
         ),
-        ("Meaning", each(&|e| e.summary().to_string())),
+        ("Meaning", each(&|e| e.summary.get().to_string())),
         ("At fault", each(&|e| e.fault().to_string())),
     ];
     if entries.iter().any(|e| e.redirect.is_some()) {
@@ -64,10 +64,10 @@ fn rows(entries: &[&Entry]) -> Vec<(&'static str, Vec<String>)> {
             }
         }),
     ));
-    if entries.iter().any(|e| e.use_when().is_some()) {
+    if entries.iter().any(|e| e.use_when.as_deref().is_some()) {
         rows.push((
             "Use it when",
-            each(&|e| e.use_when().unwrap_or("-").to_string()),
+            each(&|e| e.use_when.as_deref().unwrap_or("-").to_string()),
         ));
     }
     rows

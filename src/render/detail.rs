@@ -38,9 +38,21 @@ pub fn render(entry: &Entry, term: Term, options: DetailOptions) -> String {
     let mut out = String::with_capacity(4096);
     first_screen(&mut out, entry, p, width, usize::MAX);
     writeln!(out, "\n{}", p.heading("About")).unwrap();
-    writeln!(out, "  {}", wrap(entry.description(), width, "  ")).unwrap();
-    section(&mut out, p, width, "Where you see it", entry.seen());
-    section(&mut out, p, width, "When to send it", entry.use_when());
+    writeln!(out, "  {}", wrap(entry.description.get(), width, "  ")).unwrap();
+    section(
+        &mut out,
+        p,
+        width,
+        "Where you see it",
+        entry.seen.as_deref(),
+    );
+    section(
+        &mut out,
+        p,
+        width,
+        "When to send it",
+        entry.use_when.as_deref(),
+    );
     facts(&mut out, p, width, entry);
     in_code(&mut out, p, width, entry);
     if entry.substatus.is_none() {
@@ -72,7 +84,7 @@ fn short(entry: &Entry, term: Term) -> String {
     let mut more = format!("More: httpcode {}", entry.code_label());
     if table::lookup(entry.code, entry.substatus).len() > 1 {
         more.push_str(" --source ");
-        more.push_str(entry.source().id);
+        more.push_str(&entry.source().id);
     }
     let mut card = String::new();
     for keep in (1..=SHORT_ITEMS).rev() {
@@ -97,7 +109,7 @@ pub fn meanings(entries: &[&Entry], term: Term) -> Option<String> {
     let p = Painter::new(term);
     let names: Vec<String> = entries
         .iter()
-        .map(|e| format!("{} {}", e.source().name, e.name()))
+        .map(|e| format!("{} {}", e.source().name, e.name.get()))
         .collect();
     let label = first.code_label();
     let line = format!("{label}: {}", names.join(" · "));
@@ -118,7 +130,7 @@ fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
         format!("{} (unofficial)", e.source().name)
     };
     // Wrap the plain text, then paint: escapes must not count as width.
-    let plain = format!("{} {} · {source}", e.code_label(), e.name());
+    let plain = format!("{} {} · {source}", e.code_label(), e.name.get());
     let wrapped = wrap(&plain, width, "    ");
     let (first, rest) = wrapped.split_once('\n').unwrap_or((&wrapped, ""));
     let label = e.code_label();
@@ -127,9 +139,9 @@ fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
     if !rest.is_empty() {
         writeln!(out, "{}", p.dim(rest)).unwrap();
     }
-    writeln!(out, "{}", wrap(e.summary(), width, "")).unwrap();
+    writeln!(out, "{}", wrap(e.summary.get(), width, "")).unwrap();
     let mut meta = vec![format!("{} {}", class.label(), class.title())];
-    meta.extend(e.reference().map(str::to_string));
+    meta.extend(e.reference.as_deref().map(str::to_string));
     meta.push(e.status.as_str().to_string());
     writeln!(out, "{}", p.dim(&wrap(&meta.join(" · "), width, ""))).unwrap();
 }
@@ -149,7 +161,7 @@ fn retry(out: &mut String, p: Painter, width: usize, e: &Entry) {
         p,
         width,
         "Safe to retry",
-        &format!("{answer}. {}", e.retry_note()),
+        &format!("{answer}. {}", e.retry_note.get()),
     );
 }
 
@@ -175,9 +187,9 @@ fn bullet_list(out: &mut String, width: usize, indent: &str, items: TextList, ke
 fn actions(out: &mut String, p: Painter, width: usize, e: &Entry, keep: usize) {
     writeln!(out, "\n{}", p.heading("What to do")).unwrap();
     writeln!(out, "  {}", p.dim("As the client:")).unwrap();
-    bullet_list(out, width, "    ", e.client_actions, keep);
+    bullet_list(out, width, "    ", e.actions.client, keep);
     writeln!(out, "  {}", p.dim("As the server owner:")).unwrap();
-    bullet_list(out, width, "    ", e.server_actions, keep);
+    bullet_list(out, width, "    ", e.actions.server, keep);
 }
 
 fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
@@ -198,12 +210,8 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     if !e.aliases.is_empty() {
         line("Also called", &e.aliases.join("; "));
     }
-    if !e.related().is_empty() {
-        let related: Vec<String> = e
-            .related()
-            .iter()
-            .map(|&c| table::code_and_name(c))
-            .collect();
+    if !e.related.as_slice().is_empty() {
+        let related: Vec<String> = e.related.iter().map(|&c| table::code_and_name(c)).collect();
         line("Confused with", &related.join(" · "));
     }
     let guides: Vec<String> = if e.substatus.is_none() {
@@ -272,7 +280,7 @@ fn in_code(out: &mut String, p: Painter, width: usize, e: &Entry) {
 }
 
 fn example(out: &mut String, p: Painter, width: usize, e: &Entry) {
-    if let Some(example) = e.example() {
+    if let Some(example) = e.example.as_deref() {
         writeln!(out, "\n{}", p.heading("Example")).unwrap();
         for row in example.lines() {
             if row.is_empty() {
@@ -302,7 +310,7 @@ pub fn render_substatuses(code: u16, term: Term) -> Option<String> {
         out.push_str("  ");
         out.push_str(&p.class(label, s.class()));
         out.extend(std::iter::repeat_n(' ', label_width - label.len() + 2));
-        out.push_str(&wrap(s.name(), width, &indent));
+        out.push_str(&wrap(s.name.get(), width, &indent));
         out.push('\n');
     }
     Some(out)

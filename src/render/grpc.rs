@@ -11,13 +11,13 @@ use crate::term::Term;
 
 pub fn render_all(term: Term) -> String {
     let mut table = Grid::new(&["Code", "Name", "Maps to", "Meaning"]);
-    for g in GRPC_CODES {
+    for g in &GRPC_CODES {
         let http = format!("{:03}", g.http);
         table.add_row(vec![
             g.code.to_string().into(),
-            g.name.into(),
+            g.name.get().into(),
             Cell::plain("HTTP ").with(&http, Style::Code(Class::of(g.http))),
-            g.meaning.into(),
+            g.meaning.get().into(),
         ]);
     }
     let mut out = paint_table(&table, term);
@@ -34,7 +34,7 @@ pub fn render_one(g: &GrpcCode, term: Term) -> String {
     let width = term.prose_width();
     let mut out = String::new();
     writeln!(out, "{}", p.heading(&format!("gRPC {} {}", g.code, g.name))).unwrap();
-    writeln!(out, "{}\n", wrap(g.meaning, width, "")).unwrap();
+    writeln!(out, "{}\n", wrap(&g.meaning, width, "")).unwrap();
     let http_name = table::primary_name(g.http).unwrap_or("");
     let line =
         |label: &str, value: String| format!("{}{value}", p.heading(&format!("{label:<15}")));
@@ -46,8 +46,8 @@ pub fn render_one(g: &GrpcCode, term: Term) -> String {
     writeln!(out, "{}", line("grpc-go", format!("codes.{}", g.go))).unwrap();
     let back: Vec<String> = HTTP_TO_GRPC
         .iter()
-        .filter(|(_, code)| *code == g.code)
-        .map(|(http, _)| format!("{http:03}"))
+        .filter(|m| m.grpc == g.code)
+        .map(|m| format!("{:03}", m.http))
         .collect();
     if !back.is_empty() {
         let text = format!(

@@ -11,8 +11,8 @@ use crate::term::Term;
 
 pub fn render_topics(term: Term) -> String {
     let mut table = Grid::new(&["Topic", "Guide"]);
-    for g in GUIDES {
-        table.add_row(vec![g.id.into(), g.title.into()]);
+    for g in &GUIDES {
+        table.add_row(vec![g.id.get().into(), g.title.get().into()]);
     }
     let table = paint_table(&table, term);
     format!("{table}\nShow one with: httpcode guide TOPIC\n")
@@ -23,28 +23,28 @@ pub fn render(guide: &Guide, term: Term) -> String {
     // The table takes the whole width; the intro and notes are prose.
     let width = term.prose_width();
     let mut out = String::new();
-    writeln!(out, "{}", p.heading(guide.title)).unwrap();
-    writeln!(out, "{}\n", wrap(guide.intro, width, "")).unwrap();
+    writeln!(out, "{}", p.heading(&guide.title)).unwrap();
+    writeln!(out, "{}\n", wrap(&guide.intro, width, "")).unwrap();
     // Stacked, each row's codes name it and its other cells follow as
     // `Retry? Yes`, rather than running on after the codes.
-    let mut table = Grid::new(guide.columns).stack_as(Stack::Labelled);
-    for row in guide.rows {
+    let mut table = Grid::new(&guide.columns.to_vec()).stack_as(Stack::Labelled);
+    for row in guide.rows.iter() {
         let mut cells = row.cells.iter();
         let line: Vec<Cell> = guide
             .columns
             .iter()
             .map(|column| {
-                if *column == "Code" {
-                    codes_cell(row.codes)
+                if column == "Code" {
+                    codes_cell(&row.codes)
                 } else {
-                    cells.next().copied().unwrap_or("").into()
+                    cells.next().unwrap_or("").into()
                 }
             })
             .collect();
         table.add_row(line);
     }
     out.push_str(&paint_table(&table, term));
-    for note in guide.notes {
+    for note in guide.notes.iter() {
         writeln!(out, "\n{}", wrap(note, width, "")).unwrap();
     }
     out

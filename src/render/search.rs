@@ -6,7 +6,7 @@ use super::{
     paint_table,
 };
 use crate::search::Match;
-use crate::table::Entry;
+use crate::table::{Entry, Text};
 use crate::term::Term;
 
 /// Longest snippet, in characters, before it is cut with an ellipsis.
@@ -26,8 +26,8 @@ pub fn render(results: &[Match], term: Term) -> String {
         let e = m.entry;
         table.add_row(vec![
             Cell::code(e.code_label(), e.class()),
-            Cell::highlighting(e.name(), &matched),
-            Cell::highlighting(e.source().name, &matched),
+            Cell::highlighting(e.name.get(), &matched),
+            Cell::highlighting(&e.source().name, &matched),
             Cell::highlighting(&snippet(e, &m.matched), &matched),
         ]);
     }
@@ -38,8 +38,8 @@ pub fn render(results: &[Match], term: Term) -> String {
 /// a former name, a keyword, a cause, the description, where it is seen.
 pub fn snippet(e: &Entry, matched: &[&str]) -> String {
     let hit = |text: &str| mentions(text, matched);
-    if hit(e.summary()) {
-        return shorten(e.summary());
+    if hit(e.summary.get()) {
+        return shorten(e.summary.get());
     }
     if e.aliases.iter().any(hit) {
         return shorten(&format!("Also called {}", e.aliases.join("; ")));
@@ -50,10 +50,10 @@ pub fn snippet(e: &Entry, matched: &[&str]) -> String {
     let found = e
         .causes
         .iter()
-        .chain([e.description()])
-        .chain(e.seen())
+        .chain([e.description.get()])
+        .chain(e.seen.map(Text::get))
         .find(|t| hit(t));
-    shorten(found.unwrap_or(e.summary()))
+    shorten(found.unwrap_or(e.summary.get()))
 }
 
 /// Whether a word of `text`, ignoring ASCII case, is one of `matched`.

@@ -30,7 +30,7 @@ pub fn render(term: Term, only: Option<&Source>) -> String {
         table.add_row(vec![
             name.into(),
             count.to_string().into(),
-            source.facts.into(),
+            source.facts.get().into(),
         ]);
     }
     out.push_str(&paint_table(&table, term));

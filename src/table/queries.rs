@@ -37,7 +37,7 @@ pub fn is_phrase_of(code: u16, phrase: &str) -> bool {
     };
     lookup(code, None)
         .iter()
-        .any(|e| same(e.name()) || e.aliases.iter().any(same))
+        .any(|e| same(e.name.get()) || e.aliases.iter().any(same))
 }
 
 /// A known code has at least one top-level entry.
@@ -47,7 +47,7 @@ pub fn is_known(code: u16) -> bool {
 
 /// The name a code is best known by: IANA's, or the first vendor's.
 pub fn primary_name(code: u16) -> Option<&'static str> {
-    lookup(code, None).first().map(|e| e.name())
+    lookup(code, None).first().map(|e| e.name.get())
 }
 
 /// `404 Not Found`, or just `299` for a code without an entry.
@@ -76,7 +76,7 @@ pub fn nearest_codes(code: u16, count: usize) -> Vec<u16> {
 pub fn find_source(wanted: &str) -> Option<&'static Source> {
     let wanted = wanted.trim().to_ascii_lowercase();
     SOURCES.iter().find(|s| {
-        s.id == wanted
+        s.id.get() == wanted
             || s.name.to_ascii_lowercase() == wanted
             || s.name
                 .to_ascii_lowercase()
@@ -132,8 +132,8 @@ pub fn grpc_codes_for(http: u16) -> impl Iterator<Item = &'static GrpcCode> {
 pub fn grpc_read_as(http: u16) -> &'static GrpcCode {
     let code = HTTP_TO_GRPC
         .iter()
-        .find(|(h, _)| *h == http)
-        .map_or(2, |(_, g)| *g);
+        .find(|m| m.http == http)
+        .map_or(2, |m| m.grpc);
     &GRPC_CODES[usize::from(code)]
 }
 
@@ -148,7 +148,7 @@ pub fn find_grpc(wanted: &str) -> Option<&'static GrpcCode> {
     let wanted = plain(wanted);
     GRPC_CODES
         .iter()
-        .find(|g| plain(g.name) == wanted || plain(g.go) == wanted)
+        .find(|g| plain(&g.name) == wanted || plain(&g.go) == wanted)
 }
 
 pub fn find_guide(id: &str) -> Option<&'static Guide> {
@@ -201,7 +201,7 @@ mod tests {
     fn lookup_of_a_substatus_is_separate_from_its_parent() {
         let parent = lookup(500, None);
         let sub = lookup(500, Some(19));
-        assert_eq!(parent[0].name(), "Internal Server Error");
+        assert_eq!(parent[0].name.get(), "Internal Server Error");
         assert_eq!(sub.len(), 1);
         assert_eq!(sub[0].code_label(), "500.19");
     }

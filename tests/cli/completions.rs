@@ -64,7 +64,7 @@ fn assert_offers(words: &[&str], expected: &[&str]) {
 #[test]
 fn bash_completes_guide_topics() {
     assert_offers(&["httpcode", "guide", "re"], &["redirect", "retry", "rest"]);
-    let all: Vec<&str> = GUIDES.iter().map(|g| g.id).collect();
+    let all: Vec<&str> = GUIDES.iter().map(|g| g.id.get()).collect();
     assert_offers(&["httpcode", "guide", ""], &all);
 }
 
@@ -78,7 +78,7 @@ fn bash_completes_source_ids_before_and_after_a_subcommand() {
     ] {
         assert_offers(words, &["cloudflare", "cloud-foundry"]);
     }
-    let all: Vec<&str> = SOURCES.iter().map(|s| s.id).collect();
+    let all: Vec<&str> = SOURCES.iter().map(|s| s.id.get()).collect();
     assert_offers(&["httpcode", "--source", ""], &all);
 }
 
@@ -117,14 +117,14 @@ fn bash_leaves_stats_files_to_file_completion() {
 fn zsh_and_fish_scripts_name_topics_sources_and_grpc_codes() {
     for shell in ["zsh", "fish"] {
         let script = stdout(&["completions", shell]);
-        for guide in GUIDES {
+        for guide in &GUIDES {
             assert!(
                 script.contains(&format!("{}\\", guide.id)),
                 "{shell}: {}",
                 guide.id
             );
         }
-        for source in SOURCES {
+        for source in &SOURCES {
             assert!(
                 script.contains(&format!("{}\\", source.id)),
                 "{shell}: {}",

@@ -142,9 +142,9 @@ fn global_options_are_described_once() {
     for option in ["\\fB\\-\\-help\\fR", "\\fB\\-\\-version\\fR"] {
         assert!(global.contains(option), "{option}");
     }
-    for source in httpcode::table::SOURCES {
+    for source in &httpcode::table::SOURCES {
         assert!(
-            global.contains(&format!("\\fB{}\\fR", roff(source.id))),
+            global.contains(&format!("\\fB{}\\fR", roff(&source.id))),
             "{}",
             source.id
         );
