@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use super::wrap_lines;
 use crate::table::Class;
 
 /// Space before the first column and between columns.
@@ -151,7 +152,7 @@ impl Cell {
         if piece.is_empty() {
             return;
         }
-        // Pieces are slices of `text` (see `wrap_cell`): their address says where.
+        // Pieces are slices of `text` (see `wrap_lines`): their address says where.
         let at = piece.as_ptr() as usize - self.text.as_ptr() as usize;
         for (part, style) in self.runs_in(at..at + piece.len()) {
             line.push(part, style);
@@ -446,7 +447,7 @@ fn push_row(out: &mut Vec<Line>, cells: &[Cell], widths: &[usize]) {
     let wrapped: Vec<Vec<&str>> = widths
         .iter()
         .enumerate()
-        .map(|(c, &w)| wrap_cell(cell(c).text(), w))
+        .map(|(c, &w)| wrap_lines(cell(c).text(), w))
         .collect();
     let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
     for line in 0..height {
@@ -488,7 +489,7 @@ fn one_line(cell: &Cell) -> Cell {
 /// `value` wrapped to `width`: the first line after `first`, the others
 /// indented by `indent`.
 fn push_hanging(out: &mut Vec<Line>, first: &Cell, indent: usize, value: &Cell, width: usize) {
-    let pieces = wrap_cell(value.text(), width.saturating_sub(indent).max(1));
+    let pieces = wrap_lines(value.text(), width.saturating_sub(indent).max(1));
     for (i, piece) in pieces.into_iter().enumerate() {
         let mut line = Line::default();
         if i == 0 {
@@ -524,69 +525,7 @@ fn push_labelled(out: &mut Vec<Line>, header: &Cell, value: &Cell, width: usize)
     }
 }
 
-/// The cell's own lines, each wrapped to `width`; words too long are cut.
-/// Lines are slices of `text`, so wrapping allocates only the list.
-fn wrap_cell(text: &str, width: usize) -> Vec<&str> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    for paragraph in text.lines() {
-        let mut start: Option<usize> = None; // byte offset where the line starts
-        let mut end = 0; // byte offset after its last word
-        let mut used = 0; // its width
-        for (at, word) in words_with_offsets(paragraph) {
-            let mut at = at;
-            let mut word = word;
-            // Cut words wider than a whole line.
-            while text_width(word) > width {
-                if let Some(s) = start.take() {
-                    lines.push(&paragraph[s..end]);
-                }
-                let cut = word
-                    .char_indices()
-                    .nth(width)
-                    .map_or(word.len(), |(i, _)| i);
-                lines.push(&word[..cut]);
-                word = &word[cut..];
-                at += cut;
-            }
-            if word.is_empty() {
-                continue;
-            }
-            let len = text_width(word);
-            match start {
-                Some(s) if used + 1 + len > width => {
-                    lines.push(&paragraph[s..end]);
-                    start = Some(at);
-                    used = len;
-                }
-                Some(_) => used += 1 + len,
-                None => {
-                    start = Some(at);
-                    used = len;
-                }
-            }
-            end = at + word.len();
-        }
-        lines.push(start.map_or("", |s| &paragraph[s..end]));
-    }
-    if lines.is_empty() {
-        lines.push("");
-    }
-    lines
-}
-
-/// Words of `text` with their byte offsets.
-fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split(' ')
-        .scan(0, |offset, word| {
-            let at = *offset;
-            *offset += word.len() + 1;
-            Some((at, word))
-        })
-        .filter(|(_, word)| !word.is_empty())
-}
-
-fn text_width(text: &str) -> usize {
+pub(super) fn text_width(text: &str) -> usize {
     text.chars().count()
 }
 
@@ -728,8 +667,8 @@ mod tests {
 
     #[test]
     fn words_longer_than_the_column_are_cut() {
-        assert_eq!(wrap_cell("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap_cell("a\nb", 4), ["a", "b"]);
+        assert_eq!(wrap_lines("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_lines("a\nb", 4), ["a", "b"]);
     }
 
     #[test]

@@ -121,47 +121,80 @@ pub fn cut(text: &str, max: usize, at_word: bool) -> String {
 /// is taken to start at column `indent.len()` already (the caller printed a
 /// prefix of that width), and every later line starts with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16 * (indent.len() + 1));
     let indent_len = indent.chars().count();
-    let width = width.max(indent_len + 10);
-    let room = width - indent_len;
-    let mut line_len = indent_len;
-    for word in text.split_whitespace() {
-        // A word wider than a whole line (a long path or constant) is cut.
-        let mut rest = word;
-        while !rest.is_empty() {
-            // Nearly all words are ASCII and shorter than a line.
-            let cut = if rest.len() <= room {
-                rest.len()
-            } else {
-                rest.char_indices().nth(room).map_or(rest.len(), |(i, _)| i)
-            };
-            let (piece, tail) = rest.split_at(cut);
-            let len = if piece.is_ascii() {
-                piece.len()
-            } else {
-                piece.chars().count()
-            };
-            let at_line_start = line_len == indent_len;
-            if !at_line_start && line_len + 1 + len > width {
-                out.push('\n');
-                out.push_str(indent);
-                line_len = indent_len;
-            } else if !at_line_start {
-                out.push(' ');
-                line_len += 1;
-            }
-            out.push_str(piece);
-            line_len += len;
-            rest = tail;
-            if !rest.is_empty() {
-                out.push('\n');
-                out.push_str(indent);
-                line_len = indent_len;
-            }
+    let room = width.max(indent_len + 10) - indent_len;
+    let mut out = String::with_capacity(text.len() + text.len() / 16 * (indent.len() + 1));
+    for (i, line) in wrap_lines(text, room).into_iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(indent);
         }
+        out.push_str(line);
     }
     out
+}
+
+/// The one word wrapper: each line of `text` wrapped to `width` columns;
+/// words wider than a line are cut. `wrap` and the grid's cells use it.
+/// Lines are slices of `text`, so wrapping allocates only the list.
+pub fn wrap_lines(text: &str, width: usize) -> Vec<&str> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.lines() {
+        let mut start: Option<usize> = None; // byte offset where the line starts
+        let mut end = 0; // byte offset after its last word
+        let mut used = 0; // its width
+        for (at, word) in words_with_offsets(paragraph) {
+            let mut at = at;
+            let mut word = word;
+            // Cut words wider than a whole line.
+            while grid::text_width(word) > width {
+                if let Some(s) = start.take() {
+                    lines.push(&paragraph[s..end]);
+                }
+                let cut = word
+                    .char_indices()
+                    .nth(width)
+                    .map_or(word.len(), |(i, _)| i);
+                lines.push(&word[..cut]);
+                word = &word[cut..];
+                at += cut;
+            }
+            if word.is_empty() {
+                continue;
+            }
+            let len = grid::text_width(word);
+            match start {
+                Some(s) if used + 1 + len > width => {
+                    lines.push(&paragraph[s..end]);
+                    start = Some(at);
+                    used = len;
+                }
+                Some(_) => used += 1 + len,
+                None => {
+                    start = Some(at);
+                    used = len;
+                }
+            }
+            end = at + word.len();
+        }
+        lines.push(start.map_or("", |s| &paragraph[s..end]));
+    }
+    if lines.is_empty() {
+        lines.push("");
+    }
+    lines
+}
+
+/// Words of `text` with their byte offsets.
+fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(' ')
+        .scan(0, |offset, word| {
+            let at = *offset;
+            *offset += word.len() + 1;
+            Some((at, word))
+        })
+        .filter(|(_, word)| !word.is_empty())
 }
 
 /// Code (a constant, a header line of an example) wrapped like `wrap`, but

@@ -270,7 +270,7 @@ fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
             format!("ok ({:.0}% or less)", threshold * 100.0)
         };
         let indent = " ".repeat(label.len() + 2);
-        let text = wrap(&format!("{:.2}%  {verdict}", share * 100.0), width, &indent);
+        let text = wrap(&format!("{:.2}% {verdict}", share * 100.0), width, &indent);
         let text = match (high, class) {
             (false, _) => text,
             (true, 5) => p.alert(&text),
