@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::table::{Entry, GrpcCode, Text, IANA_SNAPSHOT};
+use crate::catalogue::{Entry, GrpcCode, Text, IANA_SNAPSHOT};
 
 /// An entry as `--json` shows it: its own fields (`Entry`'s `Serialize`),
 /// then what other tables say about its code.
@@ -50,14 +50,14 @@ pub fn grpc_codes(codes: impl Iterator<Item = &'static GrpcCode>) -> Vec<GrpcCod
             name: g.name,
             go: g.go,
             http: g.http,
-            http_name: crate::table::primary_name(g.http),
+            http_name: crate::catalogue::primary_name(g.http),
             meaning: g.meaning,
         })
         .collect()
 }
 
 fn constants_of(e: &Entry) -> BTreeMap<&'static str, String> {
-    let Some(c) = crate::table::constants(e.code).filter(|_| e.substatus.is_none()) else {
+    let Some(c) = crate::catalogue::constants(e.code).filter(|_| e.substatus.is_none()) else {
         return BTreeMap::new();
     };
     crate::lang::ALL
@@ -71,9 +71,9 @@ fn grpc_of(e: &Entry) -> Option<GrpcForHttpJson> {
     if e.substatus.is_some() {
         return None;
     }
-    let r = crate::table::grpc_read_as(e.code);
+    let r = crate::catalogue::grpc_read_as(e.code);
     Some(GrpcForHttpJson {
-        from: crate::table::grpc_codes_for(e.code)
+        from: crate::catalogue::grpc_codes_for(e.code)
             .map(|g| GrpcRefJson {
                 code: g.code,
                 name: g.name,
@@ -122,10 +122,10 @@ pub struct SourceJson {
     pub facts: Text,
 }
 
-pub fn sources(only: Option<&crate::table::Source>) -> SourcesJson {
+pub fn sources(only: Option<&crate::catalogue::Source>) -> SourcesJson {
     SourcesJson {
         iana_snapshot: IANA_SNAPSHOT,
-        sources: crate::table::entry_counts(only)
+        sources: crate::catalogue::entry_counts(only)
             .into_iter()
             .map(|(s, entries)| SourceJson {
                 id: s.id,
@@ -230,7 +230,7 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
                 let n = counts.by_code[usize::from(c)];
                 CountJson {
                     key: format!("{c:03}"),
-                    name: crate::table::primary_name(c),
+                    name: crate::catalogue::primary_name(c),
                     count: n,
                     share: counts.share(n),
                 }

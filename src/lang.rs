@@ -1,7 +1,7 @@
 //! What a status code is called in code, per language, as you would write it.
 
+use crate::catalogue::{Constants, Entry};
 use crate::cli::Lang;
-use crate::table::{Constants, Entry};
 
 pub const ALL: [Lang; 6] = [
     Lang::Rust,
@@ -65,11 +65,11 @@ pub fn expression(c: &Constants, lang: Lang) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::table;
+    use crate::catalogue;
 
     #[test]
     fn expressions_for_404() {
-        let c = table::constants(404).unwrap();
+        let c = catalogue::constants(404).unwrap();
         assert_eq!(
             expression(c, Lang::Rust).unwrap(),
             "http::StatusCode::NOT_FOUND"
@@ -90,6 +90,6 @@ mod tests {
     #[test]
     fn undefined_is_none() {
         // Go writes 306 as `_ = 306`: no constant.
-        assert!(table::constants(306).is_none_or(|c| expression(c, Lang::Go).is_none()));
+        assert!(catalogue::constants(306).is_none_or(|c| expression(c, Lang::Go).is_none()));
     }
 }

@@ -2,23 +2,23 @@
 //! these modules; integration tests use them directly too.
 
 pub mod app;
+pub mod catalogue;
 pub mod cli;
 pub mod escape;
 pub mod harness;
+pub mod hops;
 pub mod json;
 pub mod label;
 pub mod lang;
 pub mod lines;
 pub mod man;
 pub mod pager;
-pub mod query;
 pub mod render;
 pub mod schema;
 pub mod search;
 pub mod stats;
-pub mod stdin;
 pub mod suggest;
-pub mod table;
+pub mod target;
 pub mod term;
 pub mod timestamp;
 pub mod tokenize;

@@ -1,6 +1,6 @@
 //! The shape of `data/`: the one declaration of every table and field.
 //! `build.rs` parses and validates `data/` with it and embeds each table
-//! through serde (`build/embed.rs`), as the types of `src/table/` of the
+//! through serde (`build/embed.rs`), as the types of `src/catalogue/` of the
 //! same names without `Raw`; the crate's tests check it against reference
 //! facts.
 //!

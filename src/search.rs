@@ -1,4 +1,4 @@
-//! Fuzzy search over the table, ranked so the code a person means comes first.
+//! Fuzzy search over the catalogue, ranked so the code a person means comes first.
 //!
 //! How a result is scored:
 //! - The query is split into words (`tokenize::words`). Each query word is
@@ -28,7 +28,9 @@
 //!   that the code people mean (414 for "uri too long") comes before the IIS
 //!   sub-status with a near-identical label.
 
-use crate::table::{Entry, EntryStatus, IndexWord, ENTRIES, FIELD_WEIGHTS, PHRASES, SEARCH_INDEX};
+use crate::catalogue::{
+    Entry, EntryStatus, IndexWord, ENTRIES, FIELD_WEIGHTS, PHRASES, SEARCH_INDEX,
+};
 use crate::tokenize;
 
 #[derive(Debug, Clone)]

@@ -1,7 +1,7 @@
 //! "Did you mean": the nearest known value to a mistyped one, for guide
 //! topics, sources, gRPC names and codes with a digit too many.
 
-use crate::table;
+use crate::catalogue;
 
 /// Longer typed values are not compared with anything (they cannot be
 /// within three edits of an id or name we know).
@@ -53,7 +53,7 @@ pub fn codes_for_extra_digit(digits: &str) -> Vec<u16> {
             .map(|(_, c)| c)
             .collect();
         if let Ok(code) = kept.parse::<u16>() {
-            if table::is_known(code) && !codes.contains(&code) {
+            if catalogue::is_known(code) && !codes.contains(&code) {
                 codes.push(code);
             }
         }

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use httpcode::{query, search, stats, stdin};
+use httpcode::{hops, search, stats, target};
 
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new("tests/fixtures/fuzz").join(target);
@@ -19,14 +19,14 @@ fn corpus(target: &str) -> Vec<Vec<u8>> {
 
 #[test]
 fn query_corpus() {
-    for input in corpus("query") {
+    for input in corpus("target") {
         // The query target takes only valid UTF-8, as arguments are.
         let Ok(text) = std::str::from_utf8(&input) else {
             continue;
         };
-        let _ = query::parse(text);
+        let _ = target::parse(text);
         let args: Vec<String> = text.split_whitespace().map(String::from).collect();
-        let _ = query::classify(&args);
+        let _ = target::classify(&args);
         assert_limit_cuts_the_ranking(text);
     }
 }
@@ -43,8 +43,8 @@ fn assert_limit_cuts_the_ranking(text: &str) {
 
 #[test]
 fn stdin_corpus() {
-    for input in corpus("stdin") {
-        let read = stdin::read(&input[..]).unwrap();
+    for input in corpus("hops") {
+        let read = hops::read(&input[..]).unwrap();
         assert!(read.hops.iter().all(|h| h.code <= 999));
     }
 }

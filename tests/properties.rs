@@ -1,10 +1,10 @@
 //! Properties over many inputs: nothing a user can type makes the engine
 //! panic, and what it returns is consistent.
 
-use httpcode::query::{self, Target};
 use httpcode::render::detail::{self, DetailOptions};
+use httpcode::target::{self, Target};
 use httpcode::term::Term;
-use httpcode::{search, stats, stdin, table};
+use httpcode::{catalogue, hops, search, stats};
 use proptest::prelude::*;
 
 const TERM: Term = Term {
@@ -17,10 +17,10 @@ const TERM: Term = Term {
 fn every_code_up_to_1000_looks_up_without_panicking() {
     for code in 0..=1000u16 {
         let text = format!("{code:03}");
-        match query::parse(&text) {
+        match target::parse(&text) {
             Ok(Target::Code { code: c, .. }) => {
                 assert_eq!(c, code);
-                for entry in table::lookup(c, None) {
+                for entry in catalogue::lookup(c, None) {
                     // Raw examples are shown as they are, however wide.
                     for short in [false, true] {
                         let options = DetailOptions {
@@ -35,7 +35,7 @@ fn every_code_up_to_1000_looks_up_without_panicking() {
                         );
                     }
                 }
-                table::nearest_codes(c, 3);
+                catalogue::nearest_codes(c, 3);
             }
             Ok(other) => panic!("{text} parsed as {other:?}"),
             Err(_) => assert!(code > 999, "{text} should parse"),
@@ -60,8 +60,8 @@ proptest! {
 
     #[test]
     fn short_strings_never_panic_the_query_parser_or_search(text in "\\PC{0,24}") {
-        let _ = query::parse(&text);
-        let _ = query::classify(std::slice::from_ref(&text));
+        let _ = target::parse(&text);
+        let _ = target::classify(std::slice::from_ref(&text));
         let results = search::search(&text, 5);
         prop_assert!(results.windows(2).all(|w| w[0].score >= w[1].score));
         // The limit cuts the ranking; it does not change it.
@@ -73,7 +73,7 @@ proptest! {
 
     #[test]
     fn code_like_strings_never_panic(text in "[0-9xX.\\- ]{0,12}") {
-        if let Ok(target) = query::parse(&text) {
+        if let Ok(target) = target::parse(&text) {
             let _ = target.to_string();
             for code in 0..1000 {
                 let _ = target.matches(code);
@@ -87,7 +87,7 @@ proptest! {
     /// `count_slice` are held to agree by the unit tests in src/stats.rs.
     #[test]
     fn arbitrary_bytes_never_panic_the_stdin_and_log_readers(bytes in log_like_bytes()) {
-        let read = stdin::read(&bytes[..]).unwrap();
+        let read = hops::read(&bytes[..]).unwrap();
         prop_assert!(read.hops.len() <= bytes.len() / 3 + 1);
         let mut counts = stats::Counts::default();
         stats::count_slice(&bytes, None, &mut counts);

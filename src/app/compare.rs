@@ -5,15 +5,15 @@ use super::Context;
 use super::Outcome;
 use super::FOUND;
 use super::NOT_FOUND;
+use crate::catalogue;
+use crate::catalogue::Entry;
+use crate::catalogue::ENTRIES;
 use crate::cli::CompareArgs;
 use crate::json;
 use crate::json::EntryJson;
-use crate::query;
-use crate::query::Target;
 use crate::render;
-use crate::table;
-use crate::table::Entry;
-use crate::table::ENTRIES;
+use crate::target;
+use crate::target::Target;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -27,7 +27,7 @@ pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
     let targets = args
         .codes
         .iter()
-        .map(|a| query::parse(a))
+        .map(|a| target::parse(a))
         .collect::<Result<Vec<_>, _>>()?;
     for (i, target) in targets.iter().enumerate() {
         if targets[..i].contains(target) {
@@ -75,7 +75,7 @@ pub(super) fn compare(ctx: &Context, args: &CompareArgs) -> Outcome {
     let codes: Vec<u16> = entries.iter().map(|e| e.code).collect();
     // Written text for known confusion groups; otherwise what the classes say.
     let difference =
-        table::key_difference(&codes).or_else(|| render::compare::class_difference(&entries));
+        catalogue::key_difference(&codes).or_else(|| render::compare::class_difference(&entries));
     if ctx.json {
         ctx.print_json(&CompareJson {
             entries: json::entries(&entries),

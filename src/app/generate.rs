@@ -7,12 +7,12 @@ use clap::{CommandFactory, ValueHint};
 use super::Context;
 use super::Outcome;
 use super::FOUND;
+use crate::catalogue;
+use crate::catalogue::GUIDES;
 use crate::cli::Cli;
-use crate::table;
-use crate::table::GUIDES;
 
 /// Completion script generated from the clap definition, with the guide
-/// topics, source ids and gRPC codes of the table as values to complete.
+/// topics, source ids and gRPC codes of the catalogue as values to complete.
 pub(super) fn completions(ctx: &Context, shell: clap_complete::Shell) -> Outcome {
     let mut command = with_grpc_codes(with_catalogue(Cli::command()));
     let mut script = Vec::new();
@@ -81,7 +81,7 @@ fn fish_quoted(text: &str) -> String {
 /// this; the parser for real runs keeps free text, so an unknown source or
 /// topic gets our own one-line error with the list.
 fn with_catalogue(command: clap::Command) -> clap::Command {
-    let sources = table::SOURCES
+    let sources = catalogue::SOURCES
         .iter()
         .map(|s| PossibleValue::new(s.id.get()).help(s.name.get()));
     let topics = GUIDES
@@ -104,10 +104,10 @@ fn with_catalogue(command: clap::Command) -> clap::Command {
 /// `grpc CODE` completes to the codes' names in lower case and to their
 /// numbers. The man page leaves them out: `httpcode grpc` lists them.
 fn with_grpc_codes(command: clap::Command) -> clap::Command {
-    let names = table::GRPC_CODES.iter().map(|g| {
+    let names = catalogue::GRPC_CODES.iter().map(|g| {
         PossibleValue::new(g.name.to_ascii_lowercase()).help(format!("{}: {}", g.code, g.meaning))
     });
-    let numbers = table::GRPC_CODES
+    let numbers = catalogue::GRPC_CODES
         .iter()
         .map(|g| PossibleValue::new(g.code.to_string()).help(g.name.get()));
     let values: Vec<PossibleValue> = names.chain(numbers).collect();

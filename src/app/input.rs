@@ -9,18 +9,18 @@ use super::Outcome;
 use super::FOUND;
 use super::NOT_FOUND;
 use super::USAGE;
+use crate::catalogue;
+use crate::catalogue::Class;
 use crate::cli::StatsArgs;
 use crate::cli::TimeUnit;
 use crate::escape::shown;
+use crate::hops;
 use crate::json;
-use crate::query::Target;
 use crate::render;
 use crate::stats as log_stats;
 use crate::stats::Counts;
 use crate::stats::Granularity;
-use crate::stdin;
-use crate::table;
-use crate::table::Class;
+use crate::target::Target;
 use serde::Serialize;
 use std::io;
 
@@ -53,12 +53,12 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
         shown: 0,
         missing_names: false,
     };
-    let skipped = stdin::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
+    let skipped = hops::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
     if skipped > 0 {
         ctx.warn(&format!(
             "skipped {} on stdin (binary, invalid UTF-8 or over {} bytes)",
             render::count(skipped as u64, "unreadable line", "unreadable lines"),
-            stdin::MAX_LINE
+            hops::MAX_LINE
         ));
     }
     printer.finish()
@@ -70,10 +70,10 @@ struct HopPrinter<'c, 'a> {
     ctx: &'c Context<'a>,
     seen: u64,
     /// The first hop, held until a second shows this is a chain.
-    first: Option<stdin::Hop>,
+    first: Option<hops::Hop>,
     /// JSON array elements printed so far.
     items: u64,
-    window: Vec<stdin::Hop>,
+    window: Vec<hops::Hop>,
     /// Hops already printed in earlier batches.
     shown: usize,
     /// `--lang` met a code without a constant.
@@ -81,7 +81,7 @@ struct HopPrinter<'c, 'a> {
 }
 
 impl HopPrinter<'_, '_> {
-    fn hop(&mut self, hop: stdin::Hop) -> io::Result<()> {
+    fn hop(&mut self, hop: hops::Hop) -> io::Result<()> {
         self.seen += 1;
         if self.ctx.lang.is_none() {
             if self.seen == 1 {
@@ -95,7 +95,7 @@ impl HopPrinter<'_, '_> {
         self.print_hop(hop)
     }
 
-    fn print_hop(&mut self, hop: stdin::Hop) -> io::Result<()> {
+    fn print_hop(&mut self, hop: hops::Hop) -> io::Result<()> {
         let ctx = self.ctx;
         match (ctx.lang, ctx.json) {
             (Some(lang), json) => match lang_line(hop.code, lang) {
@@ -173,7 +173,7 @@ impl HopPrinter<'_, '_> {
 
 /// The name shown for a code: its first entry, from `--source` if given.
 fn name_for(ctx: &Context, code: u16) -> Option<&'static str> {
-    table::lookup(code, None)
+    catalogue::lookup(code, None)
         .iter()
         .find(|e| ctx.wants(e))
         .map(|e| e.name.get())

@@ -5,10 +5,10 @@ use super::Context;
 use super::Outcome;
 use super::FOUND;
 use super::NOT_FOUND;
+use crate::catalogue;
+use crate::catalogue::Class;
 use crate::cli::IsArgs;
 use crate::cli::Predicate;
-use crate::table;
-use crate::table::Class;
 use serde::Serialize;
 
 /// `httpcode is ... --json`.
@@ -26,7 +26,7 @@ struct Answer {
 /// them (IANA, then by reach), so `is retryable 000` speaks for curl.
 pub(super) fn is(ctx: &Context, args: &IsArgs) -> Outcome {
     let code = single_code(&args.code, "is takes one code, like 404")?;
-    let entry = table::lookup(code, None).iter().find(|e| ctx.wants(e));
+    let entry = catalogue::lookup(code, None).iter().find(|e| ctx.wants(e));
     let class = Class::of(code);
     let answer = match args.predicate {
         Predicate::Retryable => entry.is_some_and(|e| e.retryable),
@@ -37,7 +37,7 @@ pub(super) fn is(ctx: &Context, args: &IsArgs) -> Outcome {
         Predicate::ServerError => class.0 == 5,
         Predicate::Success => class.0 == 2,
         Predicate::Informational => class.0 == 1,
-        Predicate::Official => table::lookup(code, None).iter().any(|e| e.official()),
+        Predicate::Official => catalogue::lookup(code, None).iter().any(|e| e.official()),
         Predicate::Known => entry.is_some(),
     };
     if ctx.json {

@@ -6,20 +6,20 @@ use super::Context;
 use super::Outcome;
 use super::FOUND;
 use super::NOT_FOUND;
+use crate::catalogue;
+use crate::catalogue::Class;
+use crate::catalogue::Entry;
+use crate::catalogue::ENTRIES;
 use crate::cli::Cli;
 use crate::cli::ListArgs;
 use crate::escape::shown;
 use crate::json;
-use crate::query;
-use crate::query::Request;
-use crate::query::Target;
 use crate::render;
 use crate::render::detail::DetailOptions;
 use crate::search;
-use crate::table;
-use crate::table::Class;
-use crate::table::Entry;
-use crate::table::ENTRIES;
+use crate::target;
+use crate::target::Request;
+use crate::target::Target;
 use clap::CommandFactory;
 
 pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
@@ -32,7 +32,7 @@ pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
             }],
         );
     }
-    match query::classify(args)? {
+    match target::classify(args)? {
         Request::Words(words) => {
             reject_mistyped_subcommand(&words)?;
             run_search(ctx, &words, 10)
@@ -47,13 +47,13 @@ pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
 /// while one quoted argument always does. A phrase that is not the code's
 /// gets a note on stderr; the code is what counts.
 pub(super) fn pasted_status(ctx: &Context, text: &str, one_argument: bool) -> Option<u16> {
-    let line = query::status_line(text)?;
-    let is_phrase = table::is_phrase_of(line.code, line.phrase);
+    let line = target::status_line(text)?;
+    let is_phrase = catalogue::is_phrase_of(line.code, line.phrase);
     if !(line.versioned || one_argument || is_phrase) {
         return None;
     }
     if !line.phrase.is_empty() && !is_phrase {
-        let name = table::lookup(line.code, None)
+        let name = catalogue::lookup(line.code, None)
             .first()
             .map_or(String::new(), |e| format!(" ({})", e.name.get()));
         ctx.warn(&format!(
@@ -121,7 +121,7 @@ pub(super) fn lookup_code(
     code: u16,
     substatus: Option<u16>,
 ) -> (Vec<&'static Entry>, String) {
-    let all = table::lookup(code, substatus);
+    let all = catalogue::lookup(code, substatus);
     let entries: Vec<&'static Entry> = all.iter().filter(|e| ctx.wants(e)).collect();
     if entries.is_empty() {
         explain_missing(ctx, code, substatus, !all.is_empty());
@@ -169,7 +169,7 @@ pub(super) fn explain_missing(
         ));
         return;
     }
-    if substatus.is_some() && table::is_known(code) {
+    if substatus.is_some() && catalogue::is_known(code) {
         ctx.warn(&format!(
             "{label} is not a documented sub-status; `httpcode {code:03}` lists the known ones"
         ));
@@ -181,9 +181,9 @@ pub(super) fn explain_missing(
     } else {
         "No class covers it: HTTP defines 1xx to 5xx only.".to_string()
     };
-    let nearest: Vec<String> = table::nearest_codes(code, 3)
+    let nearest: Vec<String> = catalogue::nearest_codes(code, 3)
         .into_iter()
-        .map(table::code_and_name)
+        .map(catalogue::code_and_name)
         .collect();
     ctx.warn(&format!(
         "{label} is not a known status code: no registry or vendor we know of uses it.\n  {class_text}\n  Nearest known codes: {}",
@@ -227,7 +227,7 @@ pub(super) fn lookup_pattern(ctx: &Context, target: &Target) -> (Vec<&'static En
 
 pub(super) fn list(ctx: &Context, args: &ListArgs) -> Outcome {
     let class = match &args.class {
-        Some(text) => Some(query::parse(text)?),
+        Some(text) => Some(target::parse(text)?),
         None => None,
     };
     let entries: Vec<&'static Entry> = ENTRIES

@@ -12,13 +12,13 @@ use std::io::{self, Read, Write};
 use clap::CommandFactory;
 use serde::Serialize;
 
+use crate::catalogue::{self, Entry, Source};
 use crate::cli::{Cli, Command, GlobalArgs, Lang, PagerChoice};
 use crate::escape::{self, shown};
 use crate::json;
 use crate::pager::{Output, Paging};
-use crate::query::{self, Target};
 use crate::suggest;
-use crate::table::{self, Entry, Source};
+use crate::target::{self, Target};
 use crate::term::Term;
 
 mod compare;
@@ -67,8 +67,8 @@ impl From<io::Error> for AppError {
     }
 }
 
-impl From<query::NotACode> for AppError {
-    fn from(err: query::NotACode) -> Self {
+impl From<target::NotACode> for AppError {
+    fn from(err: target::NotACode) -> Self {
         AppError::Usage(err.0)
     }
 }
@@ -277,8 +277,8 @@ fn find_source(name: &str) -> Result<&'static Source, AppError> {
             "--source needs a name (see `httpcode sources` for the list)".into(),
         ));
     }
-    table::find_source(name).ok_or_else(|| {
-        let ids = table::SOURCES.iter().map(|s| s.id.get());
+    catalogue::find_source(name).ok_or_else(|| {
+        let ids = catalogue::SOURCES.iter().map(|s| s.id.get());
         AppError::Usage(format!(
             "unknown source '{}' (see `httpcode sources` for the list){}",
             shown(name),
@@ -289,7 +289,7 @@ fn find_source(name: &str) -> Result<&'static Source, AppError> {
 
 /// One plain code (`404`, a status line), or a usage error saying `why`.
 fn single_code(arg: &str, why: &str) -> Result<u16, AppError> {
-    match query::parse(arg)? {
+    match target::parse(arg)? {
         Target::Code {
             code,
             substatus: None,

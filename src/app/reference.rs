@@ -6,6 +6,8 @@ use super::Context;
 use super::Outcome;
 use super::FOUND;
 use super::NOT_FOUND;
+use crate::catalogue;
+use crate::catalogue::GUIDES;
 use crate::cli::GrpcArgs;
 use crate::cli::GuideArgs;
 use crate::cli::Lang;
@@ -13,8 +15,6 @@ use crate::escape::shown;
 use crate::json;
 use crate::render;
 use crate::suggest;
-use crate::table;
-use crate::table::GUIDES;
 
 pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
     let Some(topic) = &args.topic else {
@@ -29,7 +29,7 @@ pub(super) fn guide(ctx: &Context, args: &GuideArgs) -> Outcome {
         }
         return Ok(FOUND);
     };
-    let guide = table::find_guide(topic).ok_or_else(|| {
+    let guide = catalogue::find_guide(topic).ok_or_else(|| {
         let ids: Vec<&str> = GUIDES.iter().map(|g| g.id.get()).collect();
         AppError::Usage(format!(
             "unknown guide '{}' (topics: {}){}",
@@ -90,7 +90,7 @@ pub(super) fn lang_lines(ctx: &Context, args: &[String], lang: Lang) -> Outcome 
 
 /// The constant naming `code` in `lang`, as code in that language.
 pub(super) fn lang_line(code: u16, lang: Lang) -> Option<String> {
-    table::constants(code).and_then(|c| crate::lang::expression(c, lang))
+    catalogue::constants(code).and_then(|c| crate::lang::expression(c, lang))
 }
 
 pub(super) fn missing_lang(code: u16, lang: Lang) -> String {
@@ -101,14 +101,14 @@ pub(super) fn missing_lang(code: u16, lang: Lang) -> String {
 pub(super) fn grpc(ctx: &Context, args: &GrpcArgs) -> Outcome {
     let Some(wanted) = &args.code else {
         if ctx.json {
-            ctx.print_json(&json::grpc_codes(table::GRPC_CODES.iter()))?;
+            ctx.print_json(&json::grpc_codes(catalogue::GRPC_CODES.iter()))?;
         } else {
             ctx.print(&render::grpc::render_all(ctx.term))?;
         }
         return Ok(FOUND);
     };
-    let code = table::find_grpc(wanted).ok_or_else(|| {
-        let names = table::GRPC_CODES.iter().map(|g| g.name.get());
+    let code = catalogue::find_grpc(wanted).ok_or_else(|| {
+        let names = catalogue::GRPC_CODES.iter().map(|g| g.name.get());
         AppError::Usage(format!(
             "'{}' is not a gRPC status code (0-16, or a name such as UNAVAILABLE){}",
             shown(wanted),

@@ -6,9 +6,9 @@ use super::{
     grid::{Cell, Grid, Style},
     paint_table, Painter,
 };
+use crate::catalogue::Class;
 use crate::escape::visible;
-use crate::stdin::Hop;
-use crate::table::Class;
+use crate::hops::Hop;
 use crate::term::Term;
 
 /// The hops as a table. `before` hops were printed in earlier batches:

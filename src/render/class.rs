@@ -6,7 +6,7 @@ use super::{
     grid::{Cell, Grid, Style},
     paint_table, wrap, Painter,
 };
-use crate::table::{Class, Entry};
+use crate::catalogue::{Class, Entry};
 use crate::term::Term;
 
 /// The heading of a whole-class view: what the class means, who is at fault.

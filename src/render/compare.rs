@@ -6,7 +6,7 @@ use super::{
     grid::{Cell, Grid, Stack},
     paint_table, wrap, Painter,
 };
-use crate::table::Entry;
+use crate::catalogue::Entry;
 use crate::term::Term;
 
 /// Columns of codes stay side by side down to this many columns of text.

@@ -3,9 +3,9 @@
 use std::fmt::Write as _;
 
 use super::{wrap, wrap_code, Painter};
+use crate::catalogue::{self, Entry, TextList};
 use crate::cli::Lang;
 use crate::lang;
-use crate::table::{self, Entry, TextList};
 use crate::term::Term;
 
 /// Width of the label column in key/value lines.
@@ -82,7 +82,7 @@ fn short(entry: &Entry, term: Term) -> String {
     let p = Painter::new(term);
     let width = term.prose_width();
     let mut more = format!("More: httpcode {}", entry.code_label());
-    if table::lookup(entry.code, entry.substatus).len() > 1 {
+    if catalogue::lookup(entry.code, entry.substatus).len() > 1 {
         more.push_str(" --source ");
         more.push_str(&entry.source().id);
     }
@@ -211,11 +211,15 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
         line("Also called", &e.aliases.join("; "));
     }
     if !e.related.as_slice().is_empty() {
-        let related: Vec<String> = e.related.iter().map(|&c| table::code_and_name(c)).collect();
+        let related: Vec<String> = e
+            .related
+            .iter()
+            .map(|&c| catalogue::code_and_name(c))
+            .collect();
         line("Confused with", &related.join(" · "));
     }
     let guides: Vec<String> = if e.substatus.is_none() {
-        table::guides_mentioning(e)
+        catalogue::guides_mentioning(e)
             .map(|g| format!("httpcode guide {}", g.id))
             .collect()
     } else {
@@ -229,10 +233,10 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
 /// The gRPC codes grpc-gateway maps to this status, and how a gRPC client
 /// reads the status when it arrives without grpc-status.
 fn grpc_text(code: u16) -> Option<String> {
-    let from: Vec<String> = table::grpc_codes_for(code)
+    let from: Vec<String> = catalogue::grpc_codes_for(code)
         .map(|g| format!("{} ({})", g.name, g.code))
         .collect();
-    let read_as = table::grpc_read_as(code);
+    let read_as = catalogue::grpc_read_as(code);
     let reads = format!(
         "a gRPC client reads {code:03} without grpc-status as {} ({})",
         read_as.name, read_as.code
@@ -251,7 +255,7 @@ fn grpc_text(code: u16) -> Option<String> {
 
 /// "In code": the names languages give the code, where they define it.
 fn in_code(out: &mut String, p: Painter, width: usize, e: &Entry) {
-    let Some(constants) = table::constants(e.code) else {
+    let Some(constants) = catalogue::constants(e.code) else {
         return;
     };
     let langs: Vec<(Lang, String)> = lang::ALL
@@ -295,7 +299,7 @@ fn example(out: &mut String, p: Painter, width: usize, e: &Entry) {
 /// The IIS sub-statuses listed under their parent code.
 pub fn render_substatuses(code: u16, term: Term) -> Option<String> {
     let p = Painter::new(term);
-    let subs = table::substatuses(code);
+    let subs = catalogue::substatuses(code);
     if subs.is_empty() {
         return None;
     }

@@ -13,7 +13,7 @@
 use std::ops::Range;
 
 use super::wrap_lines;
-use crate::table::Class;
+use crate::catalogue::Class;
 
 /// Space before the first column and between columns.
 const LEFT: usize = 1;

@@ -6,7 +6,7 @@ use super::{
     grid::{Cell, Grid, Style},
     paint_table, wrap, Painter,
 };
-use crate::table::{self, Class, GrpcCode, GRPC_CODES, HTTP_TO_GRPC};
+use crate::catalogue::{self, Class, GrpcCode, GRPC_CODES, HTTP_TO_GRPC};
 use crate::term::Term;
 
 pub fn render_all(term: Term) -> String {
@@ -35,7 +35,7 @@ pub fn render_one(g: &GrpcCode, term: Term) -> String {
     let mut out = String::new();
     writeln!(out, "{}", p.heading(&format!("gRPC {} {}", g.code, g.name))).unwrap();
     writeln!(out, "{}\n", wrap(&g.meaning, width, "")).unwrap();
-    let http_name = table::primary_name(g.http).unwrap_or("");
+    let http_name = catalogue::primary_name(g.http).unwrap_or("");
     let line =
         |label: &str, value: String| format!("{}{value}", p.heading(&format!("{label:<15}")));
     let mapped = format!(

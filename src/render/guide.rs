@@ -6,7 +6,7 @@ use super::{
     grid::{Cell, Grid, Stack, Style},
     paint_table, wrap, Painter,
 };
-use crate::table::{self, Class, Guide, GUIDES};
+use crate::catalogue::{self, Class, Guide, GUIDES};
 use crate::term::Term;
 
 pub fn render_topics(term: Term) -> String {
@@ -58,7 +58,7 @@ fn codes_cell(codes: &[u16]) -> Cell {
             cell.push("\n", Style::Plain);
         }
         cell.push(&format!("{code:03}"), Style::Code(Class::of(code)));
-        if let Some(name) = table::primary_name(code) {
+        if let Some(name) = catalogue::primary_name(code) {
             cell.push(&format!(" {name}"), Style::Plain);
         }
     }

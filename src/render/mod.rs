@@ -17,7 +17,7 @@ use grid::Cell;
 use grid::Grid;
 use owo_colors::{OwoColorize, Style};
 
-use crate::table::Class;
+use crate::catalogue::Class;
 use crate::term::Term;
 
 /// Applies styles only when color is on.

@@ -5,8 +5,8 @@ use super::{
     grid::{Cell, Grid},
     paint_table,
 };
+use crate::catalogue::{Entry, Text};
 use crate::search::Match;
-use crate::table::{Entry, Text};
 use crate::term::Term;
 
 /// Longest snippet, in characters, before it is cut with an ellipsis.

@@ -3,12 +3,12 @@
 use std::fmt::Write as _;
 
 use super::{grid::Grid, paint_table, wrap};
-use crate::table::{self, Source, IANA_SNAPSHOT, SOURCES};
+use crate::catalogue::{self, Source, IANA_SNAPSHOT, SOURCES};
 use crate::term::Term;
 
 pub fn render(term: Term, only: Option<&Source>) -> String {
     let mut out = String::new();
-    let counts = table::entry_counts(only);
+    let counts = catalogue::entry_counts(only);
     let entries: usize = counts.iter().map(|(_, n)| n).sum();
     let from = match only {
         Some(source) => source.name.to_string(),

@@ -3,9 +3,9 @@
 use std::fmt::Write as _;
 
 use super::{wrap, Painter};
+use crate::catalogue::{self, Class};
 use crate::stats::{above, nines, CLIENT_ERROR_THRESHOLD, SERVER_ERROR_THRESHOLD};
 use crate::stats::{Bucket, Buckets, Counts, Granularity, MAX_BUCKETS};
-use crate::table::{self, Class};
 use crate::term::Term;
 use crate::timestamp;
 
@@ -43,7 +43,7 @@ pub fn render(counts: &Counts, term: Term) -> String {
     let codes: Vec<(String, u64, Class)> = (0..1000u16)
         .filter(|&c| counts.by_code[usize::from(c)] > 0)
         .map(|c| {
-            let name = table::primary_name(c).unwrap_or("(unknown code)");
+            let name = catalogue::primary_name(c).unwrap_or("(unknown code)");
             (
                 format!("{c:03} {name}"),
                 counts.by_code[usize::from(c)],

@@ -4,7 +4,7 @@
 use std::process::Command;
 
 use crate::common::{httpcode, stdout};
-use httpcode::table::{GRPC_CODES, GUIDES, SOURCES};
+use httpcode::catalogue::{GRPC_CODES, GUIDES, SOURCES};
 
 /// What bash's `_httpcode` offers for `words`, the last being the word
 /// under the cursor; `None` when there is no bash to run it.

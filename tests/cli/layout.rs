@@ -70,7 +70,7 @@ fn every_view() -> Vec<(Vec<&'static str>, Vec<u8>)> {
         views.push(vec!["guide", topic]);
     }
     // Every code's detail view: each has its own long names and constants.
-    let codes: Vec<&'static str> = httpcode::table::ENTRIES
+    let codes: Vec<&'static str> = httpcode::catalogue::ENTRIES
         .iter()
         .filter(|e| e.substatus.is_none())
         .map(|e| &*format!("{:03}", e.code).leak())

@@ -142,7 +142,7 @@ fn global_options_are_described_once() {
     for option in ["\\fB\\-\\-help\\fR", "\\fB\\-\\-version\\fR"] {
         assert!(global.contains(option), "{option}");
     }
-    for source in &httpcode::table::SOURCES {
+    for source in &httpcode::catalogue::SOURCES {
         assert!(
             global.contains(&format!("\\fB{}\\fR", roff(&source.id))),
             "{}",

@@ -4,9 +4,9 @@
 
 use std::io;
 
+use crate::catalogue;
 use crate::lines;
-use crate::query::{self, Target};
-use crate::table;
+use crate::target::{self, Target};
 
 /// Lines longer than this are not status lines or headers we use.
 pub const MAX_LINE: usize = 8 * 1024;
@@ -109,11 +109,11 @@ fn trim_line_end(line: &[u8]) -> &[u8] {
 /// code with its own phrase, `404 Not Found` (but not a body's `404 page
 /// not found`).
 fn status_of(text: &str) -> Option<u16> {
-    if let Some(Target::Code { code, .. }) = query::parse_status_line(text) {
+    if let Some(Target::Code { code, .. }) = target::parse_status_line(text) {
         return Some(code);
     }
-    if let Some(line) = query::status_line(text) {
-        return table::is_phrase_of(line.code, line.phrase).then_some(line.code);
+    if let Some(line) = target::status_line(text) {
+        return catalogue::is_phrase_of(line.code, line.phrase).then_some(line.code);
     }
     (text.len() == 3 && text.bytes().all(|b| b.is_ascii_digit()))
         .then(|| text.parse().ok())

@@ -168,7 +168,7 @@ fn explain_bad(text: &str) -> String {
     if text.bytes().all(|b| b.is_ascii_digit()) {
         let meant: Vec<String> = crate::suggest::codes_for_extra_digit(text)
             .into_iter()
-            .map(crate::table::code_and_name)
+            .map(crate::catalogue::code_and_name)
             .collect();
         let guess = if meant.is_empty() {
             String::new()
