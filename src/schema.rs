@@ -25,6 +25,10 @@ pub struct RawEntry {
     /// RFC and section for IANA entries, vendor documentation otherwise.
     #[serde(default)]
     pub reference: Option<String>,
+    /// Where to read more (https): the RFC section for IANA entries
+    /// (`https://www.rfc-editor.org/rfc/rfc9110#section-15.5.5`), the
+    /// vendor's own page for vendor codes.
+    pub url: String,
     pub status: EntryStatus,
     /// One line.
     pub summary: String,

@@ -199,6 +199,7 @@ fn validate_entry(
             return Err(format!("empty {field}"));
         }
     }
+    check_url(&e.url)?;
     if official && e.reference.is_none() {
         return Err("IANA entries need a reference".into());
     }
@@ -251,6 +252,20 @@ fn validate_guide(
         check_codes_exist(&row.codes, codes).map_err(|m| format!("row {}: {m}", i + 1))?;
     }
     Ok(())
+}
+
+/// A link a terminal can open: https, a host, no white space or quotes.
+fn check_url(url: &str) -> Result<(), String> {
+    let host = url
+        .strip_prefix("https://")
+        .and_then(|rest| rest.split('/').next());
+    let well_formed = host.is_some_and(|h| h.contains('.') && !h.starts_with('.'))
+        && !url.contains(|c: char| c.is_whitespace() || c.is_control() || c == '"');
+    if well_formed {
+        Ok(())
+    } else {
+        Err(format!("url {url:?} is not an https link"))
+    }
 }
 
 fn check_codes_exist(list: &[u16], codes: &BTreeSet<u16>) -> Result<(), String> {

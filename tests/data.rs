@@ -453,3 +453,63 @@ fn the_binary_holds_every_entry_of_data_as_written() {
         }
     }
 }
+
+/// An IANA entry's link opens the RFC and section its reference names:
+/// `RFC 9110, Section 15.5.5` is `.../rfc9110#section-15.5.5`.
+#[test]
+fn iana_links_open_the_referenced_rfc_section() {
+    let mut checked = 0;
+    for e in iana(&entries()) {
+        let reference = e.reference.as_deref().unwrap_or("");
+        let Some(rfc) = reference
+            .strip_prefix("RFC ")
+            .map(|r| r.split([',', ';']).next().unwrap_or(r))
+        else {
+            // 104 is still an Internet-Draft.
+            assert!(
+                e.url
+                    .starts_with("https://datatracker.ietf.org/doc/html/draft-"),
+                "{}: {}",
+                e.code,
+                e.url
+            );
+            continue;
+        };
+        let base = format!("https://www.rfc-editor.org/rfc/rfc{rfc}#section-");
+        assert!(
+            e.url.starts_with(&base),
+            "{}: {} for {reference}",
+            e.code,
+            e.url
+        );
+        if let Some((_, section)) = reference.split_once(", Section ") {
+            assert_eq!(&e.url[base.len()..], section, "{}", e.code);
+        }
+        checked += 1;
+    }
+    assert!(checked > 60, "only {checked} IANA links checked");
+}
+
+/// Vendor entries of one source that cite one document share its link, so
+/// a typo in one of them stands out.
+#[test]
+fn entries_citing_the_same_document_share_one_link() {
+    let mut by_reference = std::collections::BTreeMap::new();
+    for e in entries().iter().filter(|e| e.source != "iana") {
+        let Some(reference) = e.reference.clone() else {
+            continue;
+        };
+        by_reference
+            .entry((e.source.clone(), reference))
+            .or_insert_with(std::collections::BTreeSet::new)
+            .insert(e.url.clone());
+    }
+    for ((source, reference), urls) in by_reference {
+        // Spring's one class page has an anchor per constant, and Cloudflare
+        // has a page per error.
+        if source == "spring" || source == "cloudflare" {
+            continue;
+        }
+        assert_eq!(urls.len(), 1, "{source} {reference}: {urls:?}");
+    }
+}

@@ -97,6 +97,41 @@ fn empty_required_fields() {
 }
 
 #[test]
+fn blank_text_anywhere_is_named_by_its_path() {
+    let message = error_of(|e| e[1]["actions"]["server"][1] = "".into());
+    assert!(
+        message.contains("401 (iana): empty actions.server[1]"),
+        "{message}"
+    );
+    let message = error_of(|e| e[1]["aliases"] = serde_json::json!(["Unauthorised", " "]));
+    assert!(
+        message.contains("401 (iana): empty aliases[1]"),
+        "{message}"
+    );
+}
+
+#[test]
+fn links_must_be_https() {
+    for bad in [
+        "http://www.rfc-editor.org/rfc/rfc9110",
+        "https://",
+        "https:///path",
+        "https://example.com/a b",
+        "www.rfc-editor.org",
+    ] {
+        let message = error_of(|e| e[1]["url"] = bad.into());
+        assert!(
+            message.contains("401 (iana): url") && message.contains("not an https link"),
+            "{bad}: {message}"
+        );
+    }
+    let message = error_of(|e| {
+        e[1].as_object_mut().unwrap().remove("url");
+    });
+    assert!(message.contains("missing field `url`"), "{message}");
+}
+
+#[test]
 fn unknown_fields_and_sources() {
     let message = error_of(|e| e[2]["sumary"] = "typo".into());
     assert!(

@@ -15,6 +15,7 @@ pub struct Entry {
     /// The source's id; `source()` is the source.
     pub source: Text,
     pub reference: Option<Text>,
+    pub url: Text,
     pub status: EntryStatus,
     pub summary: Text,
     pub description: Text,
@@ -88,6 +89,7 @@ impl Serialize for Entry {
             name,
             source: _,
             reference,
+            url,
             status,
             summary,
             description,
@@ -106,7 +108,7 @@ impl Serialize for Entry {
             fault: _,
             example,
         } = self;
-        let mut s = serializer.serialize_struct("Entry", 24)?;
+        let mut s = serializer.serialize_struct("Entry", 25)?;
         s.serialize_field("code", code)?;
         s.serialize_field("substatus", substatus)?;
         s.serialize_field("name", name)?;
@@ -131,6 +133,7 @@ impl Serialize for Entry {
         s.serialize_field("fault", self.fault())?;
         s.serialize_field("redirect", redirect)?;
         s.serialize_field("example", example)?;
+        s.serialize_field("url", url)?;
         s.end()
     }
 }

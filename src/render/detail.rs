@@ -228,6 +228,19 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     if !guides.is_empty() {
         line("Guides", &guides.join(", "));
     }
+    link(out, p, width, &e.url);
+}
+
+/// The documentation link, never cut: beside its label when it fits, else
+/// alone on the next line, where a terminal can still open it whole.
+fn link(out: &mut String, p: Painter, width: usize, url: &str) {
+    let label = "Docs";
+    if LABEL + url.chars().count() <= width {
+        let pad = " ".repeat(LABEL - label.len());
+        writeln!(out, "{}{pad}{url}", p.heading(label)).unwrap();
+    } else {
+        writeln!(out, "{}\n{url}", p.heading(label)).unwrap();
+    }
 }
 
 /// The gRPC codes grpc-gateway maps to this status, and how a gRPC client

@@ -250,7 +250,8 @@ fn every_view_keeps_within_the_narrowest_width() {
                 .unwrap();
             let text = String::from_utf8(out.stdout).unwrap();
             let limit: usize = width.parse().unwrap();
-            for line in text.lines() {
+            // Links are never cut (see layout.rs).
+            for line in text.lines().filter(|l| !l.starts_with("https://")) {
                 assert!(
                     line.chars().count() <= limit,
                     "{args:?} at {width}: {line:?}"

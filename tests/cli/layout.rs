@@ -108,7 +108,9 @@ fn too_wide(width: usize) -> Vec<String> {
             .unwrap();
         let text = String::from_utf8(out.stdout).unwrap();
         assert!(!text.is_empty(), "{args:?} printed nothing");
-        for line in text.lines().filter(|l| l.chars().count() > width) {
+        // A link is never cut: alone on its line, it may run past the width.
+        let too_wide = |l: &&str| l.chars().count() > width && !l.starts_with("https://");
+        for line in text.lines().filter(too_wide) {
             found.push(format!("{args:?}: {line:?} ({})", line.chars().count()));
         }
     }
@@ -134,7 +136,13 @@ fn prose_stops_at_100_columns_while_tables_use_the_width() {
         all.extend(["--width", "160"]);
         stdout(&all)
     };
-    let widest = |text: &str| text.lines().map(|l| l.chars().count()).max().unwrap();
+    let widest = |text: &str| {
+        text.lines()
+            .filter(|l| !l.starts_with("https://"))
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap()
+    };
     for view in [&["404"][..], &["499"], &["grpc", "14"]] {
         let text = at(view);
         assert!(widest(&text) <= 100, "{view:?}:\n{text}");
