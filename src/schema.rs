@@ -103,6 +103,9 @@ pub enum EntryStatus {
     Unofficial,
     /// A vendor's code the vendor no longer sends.
     Deprecated,
+    /// A code known only from secondary lists: its vendor's own documents
+    /// do not confirm it (or could not be read).
+    Unverified,
 }
 
 /// What a redirect does to a POST's method and body.
@@ -127,12 +130,26 @@ impl EntryStatus {
             EntryStatus::Obsoleted => "obsoleted",
             EntryStatus::Unofficial => "unofficial",
             EntryStatus::Deprecated => "deprecated",
+            EntryStatus::Unverified => "unverified",
         }
     }
 
     /// A status of the IANA registry, not one of ours.
     pub fn is_registry(self) -> bool {
-        !matches!(self, EntryStatus::Unofficial | EntryStatus::Deprecated)
+        !matches!(
+            self,
+            EntryStatus::Unofficial | EntryStatus::Deprecated | EntryStatus::Unverified
+        )
+    }
+
+    /// Whether to list it after the meanings of its code that are in use
+    /// and documented: deprecated first, then unverified.
+    pub fn rank(self) -> u8 {
+        match self {
+            EntryStatus::Deprecated => 1,
+            EntryStatus::Unverified => 2,
+            _ => 0,
+        }
     }
 }
 

@@ -28,9 +28,7 @@
 //!   that the code people mean (414 for "uri too long") comes before the IIS
 //!   sub-status with a near-identical label.
 
-use crate::catalogue::{
-    Entry, EntryStatus, IndexWord, ENTRIES, FIELD_WEIGHTS, PHRASES, SEARCH_INDEX,
-};
+use crate::catalogue::{Entry, IndexWord, ENTRIES, FIELD_WEIGHTS, PHRASES, SEARCH_INDEX};
 use crate::tokenize;
 
 #[derive(Debug, Clone)]
@@ -303,7 +301,7 @@ fn demotion(entry: &Entry) -> f64 {
     if entry.substatus.is_some() {
         factor *= 0.85;
     }
-    if entry.status == EntryStatus::Deprecated {
+    if entry.status.rank() > 0 {
         factor *= 0.9;
     }
     factor

@@ -37,7 +37,8 @@ pub fn load(data: &Path) -> Result<Tables, String> {
         .map(|(i, s)| (s.id.as_str(), i))
         .collect();
     // Within a code, the order people meet the meanings in: IANA first,
-    // codes still in use before deprecated ones, then sources by reach, the
+    // codes in use before deprecated ones, those before unverified ones,
+    // then sources by reach, the
     // order sources.json lists them in (curl before AWS, nginx before Esri).
     // The first entry names the code wherever only its number is known
     // (related codes), and answers `httpcode is`.
@@ -46,7 +47,7 @@ pub fn load(data: &Path) -> Result<Tables, String> {
             e.code,
             e.substatus,
             e.source != "iana",
-            e.status == EntryStatus::Deprecated,
+            e.status.rank(),
             source_rank.get(e.source.as_str()).copied(),
         )
     });

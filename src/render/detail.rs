@@ -6,6 +6,7 @@ use super::{wrap, wrap_code, Painter};
 use crate::catalogue::{self, Entry, TextList};
 use crate::cli::Lang;
 use crate::lang;
+use crate::schema::EntryStatus;
 use crate::term::Term;
 
 /// Width of the label column in key/value lines.
@@ -142,7 +143,10 @@ fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
     writeln!(out, "{}", wrap(e.summary.get(), width, "")).unwrap();
     let mut meta = vec![format!("{} {}", class.label(), class.title())];
     meta.extend(e.reference.as_deref().map(str::to_string));
-    meta.push(e.status.as_str().to_string());
+    meta.push(match e.status {
+        EntryStatus::Unverified => "unverified (secondary lists only)".to_string(),
+        status => status.as_str().to_string(),
+    });
     writeln!(out, "{}", p.dim(&wrap(&meta.join(" · "), width, ""))).unwrap();
 }
 
