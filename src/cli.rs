@@ -265,7 +265,7 @@ pub struct IsArgs {
 pub enum Predicate {
     /// A client may repeat the request unchanged, at least after waiting.
     Retryable,
-    /// Cacheable by default (RFC 9110, section 15.1).
+    /// Cacheable by default (RFC 9110, section 15.1; 451 by RFC 7725).
     Cacheable,
     /// Sends the client elsewhere with Location: 301, 302, 303, 307, 308.
     Redirect,

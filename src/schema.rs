@@ -47,7 +47,7 @@ pub struct RawEntry {
     /// Header fields that go with it.
     #[serde(default)]
     pub headers: Vec<String>,
-    /// Cacheable by default (RFC 9110 section 15.1 list).
+    /// Cacheable by default (RFC 9110 section 15.1; 451 by RFC 7725 section 3).
     pub cacheable: bool,
     /// A client may repeat the request as is, at least after waiting.
     pub retryable: bool,

@@ -301,9 +301,13 @@ fn demotion(entry: &Entry) -> f64 {
     if entry.substatus.is_some() {
         factor *= 0.85;
     }
-    if entry.status.rank() > 0 {
-        factor *= 0.9;
-    }
+    // Meanings nobody sends any more, and those only secondary lists
+    // know, give way to documented ones that match as well.
+    factor *= match entry.status.rank() {
+        0 => 1.0,
+        1 => 0.9,
+        _ => 0.8,
+    };
     factor
 }
 

@@ -81,9 +81,9 @@ fn code_out_of_range() {
 
 #[test]
 fn related_code_without_entry() {
-    let message = error_of(|e| e[0]["related"] = serde_json::json!([299]));
+    let message = error_of(|e| e[0]["related"] = serde_json::json!([298]));
     assert!(
-        message.contains("400 (iana): related: code 299 has no entry"),
+        message.contains("400 (iana): related: code 298 has no entry"),
         "{message}"
     );
 }

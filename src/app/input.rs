@@ -1,7 +1,7 @@
 //! Commands that read input: status lines on stdin, and `stats` over logs.
 
 use super::lookup::lookup;
-use super::lookup::pasted_status;
+use super::lookup::{lookup_status_line, pasted_status};
 use super::reference::lang_line;
 use super::reference::missing_lang;
 use super::Context;
@@ -146,14 +146,14 @@ impl HopPrinter<'_, '_> {
     fn finish(mut self) -> Outcome {
         let ctx = self.ctx;
         if let Some(only) = self.first.take() {
-            let code = pasted_status(ctx, &only.line, true).unwrap_or(only.code);
-            return lookup(
-                ctx,
-                &[Target::Code {
-                    code,
-                    substatus: None,
-                }],
-            );
+            if let Some(line) = pasted_status(ctx, &only.line, true) {
+                return lookup_status_line(ctx, &line);
+            }
+            let target = Target::Code {
+                code: only.code,
+                substatus: None,
+            };
+            return lookup(ctx, &[target], "");
         }
         if self.seen == 0 {
             ctx.warn("no status codes or status lines on stdin");

@@ -19,25 +19,21 @@ use crate::render::detail::DetailOptions;
 use crate::search;
 use crate::target;
 use crate::target::Request;
+use crate::target::StatusLine;
 use crate::target::Target;
 use clap::CommandFactory;
 
 pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
-    if let Some(code) = pasted_status(ctx, &args.join(" "), args.len() == 1) {
-        return lookup(
-            ctx,
-            &[Target::Code {
-                code,
-                substatus: None,
-            }],
-        );
+    let text = args.join(" ");
+    if let Some(line) = pasted_status(ctx, &text, args.len() == 1) {
+        return lookup_status_line(ctx, &line);
     }
     match target::classify(args)? {
         Request::Words(words) => {
             reject_mistyped_subcommand(&words)?;
             run_search(ctx, &words, 10)
         }
-        Request::Targets(targets) => lookup(ctx, &targets),
+        Request::Targets(targets) => lookup(ctx, &targets, ""),
     }
 }
 
@@ -46,7 +42,11 @@ pub(super) fn lookup_or_search(ctx: &Context, args: &[String]) -> Outcome {
 /// only when they are the code's phrase (`httpcode 500 timeout` searches),
 /// while one quoted argument always does. A phrase that is not the code's
 /// gets a note on stderr; the code is what counts.
-pub(super) fn pasted_status(ctx: &Context, text: &str, one_argument: bool) -> Option<u16> {
+pub(super) fn pasted_status<'a>(
+    ctx: &Context,
+    text: &'a str,
+    one_argument: bool,
+) -> Option<StatusLine<'a>> {
     let line = target::status_line(text)?;
     let is_phrase = catalogue::is_phrase_of(line.code, line.phrase);
     if !(line.versioned || one_argument || is_phrase) {
@@ -63,7 +63,17 @@ pub(super) fn pasted_status(ctx: &Context, text: &str, one_argument: bool) -> Op
             line.code
         ));
     }
-    Some(line.code)
+    Some(line)
+}
+
+/// The code of a status line, narrowed to the meanings its phrase names
+/// (`503 Loop detected` is Fastly's); a phrase no meaning has shows all.
+pub(super) fn lookup_status_line(ctx: &Context, line: &StatusLine) -> Outcome {
+    let target = Target::Code {
+        code: line.code,
+        substatus: None,
+    };
+    lookup(ctx, &[target], line.phrase)
 }
 
 /// `httpcode serch timeout` is a typo for a subcommand, not a search for "serch".
@@ -88,13 +98,14 @@ pub(super) fn reject_mistyped_subcommand(words: &str) -> Result<(), AppError> {
     }
 }
 
-pub(super) fn lookup(ctx: &Context, targets: &[Target]) -> Outcome {
+/// `phrase`, when not empty, keeps a code's meanings to those it names.
+pub(super) fn lookup(ctx: &Context, targets: &[Target], phrase: &str) -> Outcome {
     let mut found: Vec<&'static Entry> = Vec::new();
     let mut text = String::new();
     for target in targets {
         // A target with nothing found has already said so on stderr.
         let (entries, view) = match *target {
-            Target::Code { code, substatus } => lookup_code(ctx, code, substatus),
+            Target::Code { code, substatus } => lookup_code(ctx, code, substatus, phrase),
             _ => lookup_pattern(ctx, target),
         };
         if entries.is_empty() {
@@ -120,9 +131,13 @@ pub(super) fn lookup_code(
     ctx: &Context,
     code: u16,
     substatus: Option<u16>,
+    phrase: &str,
 ) -> (Vec<&'static Entry>, String) {
     let all = catalogue::lookup(code, substatus);
-    let entries: Vec<&'static Entry> = all.iter().filter(|e| ctx.wants(e)).collect();
+    let mut entries: Vec<&'static Entry> = all.iter().filter(|e| ctx.wants(e)).collect();
+    if entries.iter().any(|e| catalogue::is_named(e, phrase)) {
+        entries.retain(|e| catalogue::is_named(e, phrase));
+    }
     if entries.is_empty() {
         explain_missing(ctx, code, substatus, !all.is_empty());
         return (entries, String::new());

@@ -75,6 +75,16 @@ impl Entry {
     pub fn fault(&self) -> &'static str {
         self.fault.map_or_else(|| self.class().fault(), Text::get)
     }
+
+    /// The document that makes the code cacheable by default: RFC 9110's
+    /// list, except 451, which RFC 7725 adds.
+    pub fn cacheable_by(&self) -> &'static str {
+        if self.code == 451 {
+            "RFC 7725, Section 3"
+        } else {
+            "RFC 9110, Section 15.1"
+        }
+    }
 }
 
 /// The entry's fields in `--json` (README, "JSON schema"), with what follows

@@ -203,11 +203,11 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
         line("Headers", &e.headers.join(", "));
     }
     let cacheable = if e.cacheable {
-        "yes, by default (RFC 9110, Section 15.1)"
+        format!("yes, by default ({})", e.cacheable_by())
     } else {
-        "no, unless Cache-Control or Expires says so"
+        "no, unless Cache-Control or Expires says so".to_string()
     };
-    line("Cacheable", cacheable);
+    line("Cacheable", &cacheable);
     if let Some(r) = e.redirect {
         line("Redirect", &r.text());
     }

@@ -34,10 +34,10 @@ fn compare_across_classes_works() {
 #[test]
 fn compare_with_an_unknown_or_bad_code() {
     httpcode()
-        .args(["compare", "404", "299"])
+        .args(["compare", "404", "298"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("299"));
+        .stderr(predicate::str::contains("298"));
     httpcode()
         .args(["compare", "404", "4zz"])
         .assert()

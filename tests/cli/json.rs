@@ -407,7 +407,7 @@ fn vendor_and_substatus_entries() {
 
 #[test]
 fn unknown_code_json_is_an_empty_array_and_exit_1() {
-    let out = httpcode().args(["299", "--json"]).output().unwrap();
+    let out = httpcode().args(["298", "--json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value, serde_json::json!([]));

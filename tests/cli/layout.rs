@@ -145,7 +145,9 @@ fn prose_stops_at_100_columns_while_tables_use_the_width() {
     };
     for view in [&["404"][..], &["499"], &["grpc", "14"]] {
         let text = at(view);
-        assert!(widest(&text) <= 100, "{view:?}:\n{text}");
+        // The sub-status list after the detail is a table of names.
+        let prose = text.split("Microsoft IIS sub-statuses").next().unwrap();
+        assert!(widest(prose) <= 100, "{view:?}:\n{text}");
     }
     // Guides, classes and compare: intro, notes and key difference are prose.
     for view in [

@@ -1,6 +1,6 @@
 use predicates::prelude::*;
 
-use crate::common::{httpcode, stdout};
+use crate::common::{httpcode, json, stdout};
 
 #[test]
 fn a_code_shows_its_detail_view() {
@@ -52,6 +52,23 @@ fn status_lines_are_accepted() {
     assert!(stdout(&["HTTP/2 404"]).starts_with("404 Not Found"));
 }
 
+/// A status line's phrase picks the meaning it names when a number has
+/// several: Fastly's loop error is not the registry's 503.
+#[test]
+fn a_status_line_phrase_picks_its_meaning() {
+    let fastly = stdout(&["HTTP/1.1 503 Loop detected"]);
+    assert!(fastly.starts_with("503 Loop detected · Fastly"), "{fastly}");
+    assert!(!fastly.contains("Service Unavailable · IANA"));
+    let iana = stdout(&["HTTP/1.1 503 Service Unavailable"]);
+    assert!(!iana.contains("Fastly"), "{iana}");
+    let json = json(&["HTTP/1.1 503 Loop detected"]);
+    assert_eq!(json.as_array().unwrap().len(), 1);
+    assert_eq!(json[0]["source_id"], "fastly");
+    // A phrase no meaning has shows them all, as the bare number does.
+    let all = stdout(&["HTTP/1.1 503 Busy"]);
+    assert!(all.contains("IANA") && all.contains("Fastly"), "{all}");
+}
+
 #[test]
 fn a_multi_source_code_shows_every_source_iana_first() {
     let out = stdout(&["451"]);
@@ -91,15 +108,15 @@ fn vendor_codes_outside_the_standard_range_work() {
 #[test]
 fn unknown_well_formed_codes_explain_and_exit_1() {
     httpcode()
-        .arg("299")
+        .arg("298")
         .assert()
         .code(1)
         .stdout("")
         .stderr(predicate::str::contains("not a known status code"))
         .stderr(predicate::str::contains("2xx Success"))
-        .stderr(predicate::str::contains("Nearest known codes: 226"));
+        .stderr(predicate::str::contains("Nearest known codes: 299"));
     httpcode()
-        .arg("600")
+        .arg("601")
         .assert()
         .code(1)
         .stderr(predicate::str::contains("No class covers it"));
@@ -128,11 +145,11 @@ fn sources_lists_counts_and_the_registry_date() {
 #[test]
 fn a_found_code_and_an_unknown_one_is_exit_0_with_a_note() {
     httpcode()
-        .args(["404", "299"])
+        .args(["404", "298"])
         .assert()
         .code(0)
         .stdout(predicate::str::contains("404 Not Found"))
-        .stderr(predicate::str::contains("299 is not a known status code"));
+        .stderr(predicate::str::contains("298 is not a known status code"));
 }
 
 /// The first screen of an 80x24 terminal answers: the name, the summary,

@@ -74,7 +74,7 @@ fn predicates_answer_by_exit_code() {
     assert_eq!(answer(&["error", "000"]), Some(0));
     assert_eq!(answer(&["official", "499"]), Some(1));
     assert_eq!(answer(&["official", "404"]), Some(0));
-    assert_eq!(answer(&["known", "299"]), Some(1));
+    assert_eq!(answer(&["known", "298"]), Some(1));
     assert_eq!(answer(&["error", "4zz"]), Some(2));
     httpcode()
         .args(["is", "retryable", "503"])
