@@ -670,3 +670,28 @@ fn reviewed_facts_stay_fixed() {
         "{cf}"
     );
 }
+
+/// Every code the peer references know is here, and every name rspivak's
+/// hc gives is a name or alias of one of its meanings (heman shows the
+/// IANA registry, which the IANA test covers).
+#[test]
+fn no_code_or_name_a_peer_knows_is_missing() {
+    let all = entries();
+    let rows = csv("tests/fixtures/peers.csv");
+    assert!(rows.len() > 200, "{} rows", rows.len());
+    for row in rows {
+        let code: u16 = row[0].parse().unwrap();
+        let meanings: Vec<&RawEntry> = all
+            .iter()
+            .filter(|e| e.code == code && e.substatus.is_none())
+            .collect();
+        assert!(!meanings.is_empty(), "{code} ({}) is missing", row[1]);
+        for name in row[2].split(" / ").filter(|n| !n.is_empty()) {
+            let named = |e: &&RawEntry| {
+                e.name.eq_ignore_ascii_case(name)
+                    || e.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            };
+            assert!(meanings.iter().any(named), "{code}: {name:?} ({})", row[1]);
+        }
+    }
+}
