@@ -19,7 +19,6 @@ mod tokenize;
 mod validate;
 
 use embed::Embed;
-use schema::RawEntry;
 use validate::{load, Tables};
 
 fn main() {
@@ -60,7 +59,9 @@ fn generate(t: &Tables) -> String {
         embed.table(&mut out, "GUIDES", &t.guides)?;
         embed.table(&mut out, "CONSTANTS", &t.constants)?;
         embed.table(&mut out, "GRPC_CODES", &t.grpc.codes)?;
-        embed.table(&mut out, "HTTP_TO_GRPC", &t.grpc.from_http)
+        embed.table(&mut out, "HTTP_TO_GRPC", &t.grpc.from_http)?;
+        embed.table(&mut out, "HEADERS", &t.headers)?;
+        embed.table(&mut out, "SNIPPETS", &t.snippets)
     };
     if let Err(e) = tables() {
         eprintln!("error: cannot embed the tables: {e}");
@@ -74,35 +75,111 @@ fn generate(t: &Tables) -> String {
     out
 }
 
-/// The words of one search field of an entry (the source's name given).
-type FieldWords = fn(&RawEntry, &str) -> Vec<String>;
-
 /// The search fields, best first, each with its weight: the one place both
 /// are declared. The index stores a field as its position here; the
 /// weights are written beside the index as `FIELD_WEIGHTS` for search.rs.
-const SEARCH_FIELDS: [(f64, FieldWords); 8] = [
-    (10.0, |e, _| tokenize::words(&e.name)),
-    (9.0, |e, _| tokenize::words(&e.aliases.join(" "))),
-    (8.0, |e, _| tokenize::words(&e.keywords.join(" "))),
-    (5.0, |e, _| tokenize::words(&e.summary)),
-    (4.0, |_, source| tokenize::words(source)),
-    (3.0, |e, _| tokenize::words(&e.causes.join(" "))),
-    (2.0, |e, _| tokenize::words(&e.description)),
-    (2.0, |e, _| tokenize::words(e.seen.as_deref().unwrap_or(""))),
+/// Headers and guides fill the same places with their own texts.
+const SEARCH_FIELDS: [(f64, &str); 8] = [
+    (10.0, "name"),
+    (9.0, "former names"),
+    (8.0, "keywords (guides: also the headers they discuss)"),
+    (5.0, "summary (guides: intro)"),
+    (
+        4.0,
+        "source's name (headers, guides: the word header or guide)",
+    ),
+    (
+        3.0,
+        "causes (headers: syntax and example; guides: table cells)",
+    ),
+    (2.0, "description (guides: notes)"),
+    (2.0, "where you see it"),
 ];
 
-/// An inverted index, word -> (entry index, best field), so a search reads
-/// a few postings instead of every text of every entry.
-fn generate_search_index(out: &mut String, embed: &mut Embed, t: &Tables) {
-    let mut index: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
-    for (i, e) in t.entries.iter().enumerate() {
+/// One searchable thing, as the text of each search field.
+struct Doc {
+    fields: [String; SEARCH_FIELDS.len()],
+    /// Name, former names and keywords, for phrase matching.
+    phrases: Vec<String>,
+}
+
+/// Everything search ranks, in the order search.rs numbers it: entries,
+/// then headers, then guides.
+fn docs(t: &Tables) -> Vec<Doc> {
+    let entries = t.entries.iter().map(|e| {
         let source = t
             .sources
             .iter()
             .find(|s| s.id == e.source)
             .map_or("", |s| s.name.as_str());
-        for (field, (_, words_of)) in SEARCH_FIELDS.iter().enumerate() {
-            for word in words_of(e, source) {
+        Doc {
+            fields: [
+                e.name.clone(),
+                e.aliases.join(" "),
+                e.keywords.join(" "),
+                e.summary.clone(),
+                source.to_string(),
+                e.causes.join(" "),
+                e.description.clone(),
+                e.seen.clone().unwrap_or_default(),
+            ],
+            phrases: phrases(
+                std::iter::once(&e.name)
+                    .chain(&e.aliases)
+                    .chain(&e.keywords),
+            ),
+        }
+    });
+    let headers = t.headers.iter().map(|h| Doc {
+        fields: [
+            h.name.clone(),
+            h.aliases.join(" "),
+            h.keywords.join(" "),
+            h.summary.clone(),
+            "header".to_string(),
+            format!("{} {}", h.syntax, h.example),
+            h.description.clone(),
+            String::new(),
+        ],
+        phrases: phrases(
+            std::iter::once(&h.name)
+                .chain(&h.aliases)
+                .chain(&h.keywords),
+        ),
+    });
+    let guides = t.guides.iter().map(|g| {
+        let cells: Vec<&str> = g
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .map(String::as_str)
+            .collect();
+        let name = format!("{} {}", g.id, g.title);
+        Doc {
+            fields: [
+                name.clone(),
+                String::new(),
+                format!("{} {}", g.keywords.join(" "), g.headers.join(" ")),
+                g.intro.clone(),
+                "guide".to_string(),
+                cells.join(" "),
+                g.notes.join(" "),
+                String::new(),
+            ],
+            phrases: phrases([&g.id, &g.title].into_iter().chain(&g.keywords)),
+        }
+    });
+    entries.chain(headers).chain(guides).collect()
+}
+
+/// An inverted index, word -> (document, best field), so a search reads
+/// a few postings instead of every text of every entry.
+fn generate_search_index(out: &mut String, embed: &mut Embed, t: &Tables) {
+    let docs = docs(t);
+    let mut index: BTreeMap<String, BTreeMap<usize, usize>> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        for (field, text) in doc.fields.iter().enumerate() {
+            for word in tokenize::words(text) {
                 let best = index.entry(word).or_default().entry(i).or_insert(field);
                 *best = (*best).min(field);
             }
@@ -115,18 +192,18 @@ fn generate_search_index(out: &mut String, embed: &mut Embed, t: &Tables) {
         index.len()
     )
     .unwrap();
-    // Inverse document frequency, from 1 (a word in every entry) to about 6:
-    // it depends only on the counts, so it is worked out here.
-    let entry_count = t.entries.len() as f64;
-    for (word, entries) in &index {
+    // Inverse document frequency, from 1 (a word in every document) to
+    // about 6: it depends only on the counts, so it is worked out here.
+    let doc_count = docs.len() as f64;
+    for (word, found_in) in &index {
         let start = postings.len();
-        postings.extend(entries.iter().map(|(e, f)| (*e, *f)));
-        let idf = 1.0 + (entry_count / entries.len() as f64).ln();
+        postings.extend(found_in.iter().map(|(d, f)| (*d, *f)));
+        let idf = 1.0 + (doc_count / found_in.len() as f64).ln();
         let word = embed.text(word);
         writeln!(
             out,
             "    IndexWord {{ word: {word}, start: {start}, len: {}, idf: {idf:?} }},",
-            entries.len()
+            found_in.len()
         )
         .unwrap();
     }
@@ -146,21 +223,20 @@ fn generate_search_index(out: &mut String, embed: &mut Embed, t: &Tables) {
     .unwrap();
     writeln!(
         out,
-        "/// Per entry: name, former names and keywords as search words.\npub static PHRASES: [TextList; {}] = [",
-        t.entries.len()
+        "/// Per document: name, former names and keywords as search words.\npub static PHRASES: [TextList; {}] = [",
+        docs.len()
     )
     .unwrap();
-    for e in &t.entries {
-        writeln!(out, "    {},", embed.text_list(&phrases(e))).unwrap();
+    for doc in &docs {
+        writeln!(out, "    {},", embed.text_list(&doc.phrases)).unwrap();
     }
     out.push_str("];\n");
 }
 
-/// Name, former names and keywords in search form, for phrase matching.
-fn phrases(e: &RawEntry) -> Vec<String> {
-    std::iter::once(&e.name)
-        .chain(&e.aliases)
-        .chain(&e.keywords)
+/// Names in search form, for phrase matching.
+fn phrases<'a>(names: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    names
+        .into_iter()
         .map(|text| tokenize::words(text).join(" "))
         .filter(|p| !p.is_empty())
         .collect()

@@ -69,6 +69,11 @@ pub struct GlobalArgs {
     #[arg(long = "lang", value_enum, global = true, value_name = "LANG")]
     pub lang: Option<Lang>,
 
+    /// Print client code that handles the code in this language (curl,
+    /// python, javascript, go, rust): `httpcode 429 --snippet python`.
+    #[arg(long = "snippet", value_enum, global = true, value_name = "LANG")]
+    pub snippet: Option<SnippetLang>,
+
     /// Leave out the raw HTTP example in detail views.
     #[arg(long = "no-example", global = true)]
     pub no_example: bool,
@@ -123,6 +128,36 @@ pub enum Lang {
     Node,
 }
 
+/// The languages of `--snippet`, as `data/snippets.json` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SnippetLang {
+    /// A curl command line.
+    Curl,
+    /// Python with requests.
+    #[value(alias = "py")]
+    Python,
+    /// JavaScript with fetch (Node 18+ or a browser).
+    #[value(alias = "js", alias = "node")]
+    Javascript,
+    /// Go with net/http.
+    Go,
+    /// Rust with reqwest.
+    Rust,
+}
+
+impl SnippetLang {
+    /// The language's name in `data/snippets.json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            SnippetLang::Curl => "curl",
+            SnippetLang::Python => "python",
+            SnippetLang::Javascript => "javascript",
+            SnippetLang::Go => "go",
+            SnippetLang::Rust => "rust",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// Color when standard output is a terminal, NO_COLOR is not set and TERM is not dumb.
@@ -163,6 +198,11 @@ pub enum Command {
         after_help = "With --json: the guide as an object {id, title, intro, columns, rows, notes}; without a topic, an array of {id, title}."
     )]
     Guide(GuideArgs),
+    /// Header fields: what one does, its syntax, the codes it goes with.
+    #[command(
+        after_help = "Names are matched case aside, and a near miss (Retry-Afer) shows the nearest header with a note.\n\nWith --json: an array of headers {name, summary, description, syntax, example, sent_by, codes, reference, url, status, related, aliases}; without a name, every header."
+    )]
+    Header(HeaderArgs),
     /// The sources of the table, their entry counts and where the facts come from.
     #[command(
         after_help = "With --json: an object, {\"iana_snapshot\": date, \"sources\": [{id, name, entries, facts}]}."
@@ -316,6 +356,13 @@ pub struct CompareArgs {
     /// Two or more codes or patterns (301 308, 30x).
     #[arg(required = true, value_name = "CODE", allow_negative_numbers = true)]
     pub codes: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HeaderArgs {
+    /// Header names (Retry-After, etag); without one, every header is listed.
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -201,6 +201,13 @@ pub struct RawGuide {
     /// Paragraphs shown under the table.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Header fields the guide discusses, by name (`Retry-After`); their
+    /// views point back here.
+    #[serde(default)]
+    pub headers: Vec<String>,
+    /// Extra search words for the topic (`soft 404`, `enumeration`).
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -214,6 +221,75 @@ pub struct RawGuideRow {
     /// One per column other than "Code".
     pub cells: Vec<String>,
 }
+
+/// `data/headers.json`: a header field, and the status codes it goes with.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeader {
+    /// Canonical spelling (`Retry-After`, `WWW-Authenticate`, `ETag`).
+    pub name: String,
+    /// One line.
+    pub summary: String,
+    /// A few sentences.
+    pub description: String,
+    /// The value's form (`Retry-After: <HTTP-date> | <delay-seconds>`).
+    pub syntax: String,
+    /// One header line as it appears on the wire.
+    pub example: String,
+    /// Who puts it on a message: `server`, `client`, `proxy`.
+    pub sent_by: Vec<String>,
+    /// Status codes it goes with, most important first.
+    pub codes: Vec<u16>,
+    /// Where it is defined (`RFC 9110, Section 10.2.3`, a draft, or a
+    /// vendor's page for conventions without a specification).
+    pub reference: String,
+    /// That definition's address (https).
+    pub url: String,
+    pub status: HeaderStatus,
+    /// Other headers that go with it, by name.
+    #[serde(default)]
+    pub related: Vec<String>,
+    /// Variant spellings and older names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Extra search words that appear nowhere else in the entry.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+}
+
+/// How settled a header's definition is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeaderStatus {
+    /// Defined by an RFC.
+    Standard,
+    /// An Internet-Draft: names and syntax may still change.
+    Draft,
+    /// No specification: a convention many services follow.
+    Informal,
+    /// Replaced or withdrawn.
+    Obsolete,
+}
+
+/// `data/snippets.json`: client code that handles a status, one per topic
+/// and language.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSnippet {
+    /// What the code does (`retry-after`); one snippet per topic and language.
+    pub topic: String,
+    /// The statuses it handles.
+    pub codes: Vec<u16>,
+    /// `curl`, `python`, `javascript`, `go` or `rust`.
+    pub lang: String,
+    /// One line.
+    pub title: String,
+    /// The code, lines separated by `\n`.
+    pub code: String,
+}
+
+/// The languages snippets are written in, in the order views list them.
+pub const SNIPPET_LANGS: [&str; 5] = ["curl", "python", "javascript", "go", "rust"];
 
 /// `data/constants.json`: what a code is called in code, one object per
 /// code, a field per language only where that language defines the code.

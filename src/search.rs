@@ -1,4 +1,5 @@
-//! Fuzzy search over the catalogue, ranked so the code a person means comes first.
+//! Fuzzy search over the catalogue (codes, headers and guides together),
+//! ranked so the code, header or topic a person means comes first.
 //!
 //! How a result is scored:
 //! - The query is split into words (`tokenize::words`). Each query word is
@@ -24,22 +25,71 @@
 //!   ("http request sent to https port" -> 497), comparing word by word with
 //!   the same fuzziness as above.
 //! - A typed code number (`504`) matches that code's entries outright.
+//! - Headers and guides are indexed the same way, their texts in the same
+//!   fields (a header's name is a name; a guide's id and title are its
+//!   name, the headers it discusses its keywords), plus the word "header"
+//!   or "guide" where entries have their source's name.
 //! - Sub-statuses and deprecated vendor codes are scaled down a little, so
 //!   that the code people mean (414 for "uri too long") comes before the IIS
 //!   sub-status with a near-identical label.
 
-use crate::catalogue::{Entry, IndexWord, ENTRIES, FIELD_WEIGHTS, PHRASES, SEARCH_INDEX};
+use crate::catalogue::{
+    Entry, Guide, Header, IndexWord, ENTRIES, FIELD_WEIGHTS, GUIDES, HEADERS, PHRASES, SEARCH_INDEX,
+};
 use crate::tokenize;
+
+/// What a result is: a code's entry, a header, or a guide.
+#[derive(Debug, Clone, Copy)]
+pub enum Hit {
+    Code(&'static Entry),
+    Header(&'static Header),
+    Guide(&'static Guide),
+}
+
+impl Hit {
+    /// The document the index numbers `i`: entries, then headers, then guides.
+    fn of(i: usize) -> Hit {
+        let headers = ENTRIES.len();
+        let guides = headers + HEADERS.len();
+        match i {
+            i if i < headers => Hit::Code(&ENTRIES[i]),
+            i if i < guides => Hit::Header(&HEADERS[i - headers]),
+            i => Hit::Guide(&GUIDES[i - guides]),
+        }
+    }
+
+    /// `504 iana`, `header Retry-After`, `guide seo`: which result this is.
+    pub fn label(self) -> String {
+        match self {
+            Hit::Code(e) => format!("{} {}", e.code_label(), e.source().id),
+            Hit::Header(h) => format!("header {}", h.name),
+            Hit::Guide(g) => format!("guide {}", g.id),
+        }
+    }
+
+    /// `code`, `header` or `guide`: the `kind` of `--json`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Hit::Code(_) => "code",
+            Hit::Header(_) => "header",
+            Hit::Guide(_) => "guide",
+        }
+    }
+}
+
+fn doc_count() -> usize {
+    ENTRIES.len() + HEADERS.len() + GUIDES.len()
+}
 
 #[derive(Debug, Clone)]
 pub struct Match {
-    pub entry: &'static Entry,
+    pub hit: Hit,
     pub score: f64,
-    /// Index words the query matched in this entry, for highlighting.
+    /// Index words the query matched in this result, for highlighting.
     pub matched: Vec<&'static str>,
 }
 
-/// Entries matching `query`, best first, at most `limit`.
+/// Codes, headers and guides matching `query`, best first, at most `limit`.
 pub fn search(query: &str, limit: usize) -> Vec<Match> {
     search_where(query, limit, |_| true).shown
 }
@@ -52,13 +102,14 @@ pub struct Found {
     pub more: usize,
 }
 
-/// As `search`, among the entries `keep` accepts (`--source`).
-pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) -> Found {
+/// As `search`, among the results `keep` accepts (`--source`).
+pub fn search_where(query: &str, limit: usize, keep: impl Fn(Hit) -> bool) -> Found {
     let words = tokenize::words(query);
-    let mut totals = vec![0.0_f64; ENTRIES.len()];
-    let mut hits = vec![0_u32; ENTRIES.len()];
-    let mut best = vec![0.0_f64; ENTRIES.len()];
-    let mut word_sets: Vec<Vec<&'static str>> = Vec::with_capacity(words.len());
+    let docs = doc_count();
+    let mut totals = vec![0.0_f64; docs];
+    let mut hits = vec![0_u32; docs];
+    let mut best = vec![0.0_f64; docs];
+    let mut word_sets: Vec<Vec<(&'static str, f64)>> = Vec::with_capacity(words.len());
     for word in &words {
         best.fill(0.0);
         let found = word_matches(word);
@@ -73,7 +124,7 @@ pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) ->
                 best[entry] = best[entry].max(score);
             }
         }
-        word_sets.push(found.into_iter().map(|(w, _)| w).collect());
+        word_sets.push(found);
         code_matches(word, &mut best);
         for (i, score) in best.iter().enumerate() {
             if *score > 0.0 {
@@ -85,27 +136,23 @@ pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) ->
     let mut scored: Vec<(usize, f64)> = totals
         .iter()
         .enumerate()
-        .filter(|(i, total)| **total > 0.0 && keep(&ENTRIES[*i]))
+        .filter(|(i, total)| **total > 0.0 && keep(Hit::of(*i)))
         .map(|(i, total)| {
             let coverage = f64::from(hits[i]) / words.len() as f64;
-            let entry = &ENTRIES[i];
             let score =
-                (total * coverage * coverage + phrase_bonus(i, &word_sets)) * demotion(entry);
+                (total * coverage * coverage + phrase_bonus(i, &word_sets)) * demotion(Hit::of(i));
             (i, score)
         })
         .collect();
-    scored.sort_by(|a, b| {
-        let (ea, eb) = (&ENTRIES[a.0], &ENTRIES[b.0]);
-        b.1.total_cmp(&a.1)
-            .then_with(|| (ea.code, ea.substatus).cmp(&(eb.code, eb.substatus)))
-    });
+    // Ties go to codes in code order, then headers and guides in theirs.
+    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let more = scored.len().saturating_sub(limit);
     scored.truncate(limit);
     // Which words matched is only needed for the results shown.
     let shown = scored
         .into_iter()
         .map(|(i, score)| Match {
-            entry: &ENTRIES[i],
+            hit: Hit::of(i),
             score,
             matched: matched_words(i, &word_sets),
         })
@@ -113,10 +160,30 @@ pub fn search_where(query: &str, limit: usize, keep: impl Fn(&Entry) -> bool) ->
     Found { shown, more }
 }
 
-/// The index words of the query that occur in entry `i`.
-fn matched_words(i: usize, word_sets: &[Vec<&'static str>]) -> Vec<&'static str> {
+/// The guide whose id or title holds every word of `topic`, as search
+/// matches words (prefixes, typos, stems): `cache` finds caching.
+pub fn guide_named(topic: &str) -> Option<&'static Guide> {
+    let words = tokenize::words(topic);
+    if words.is_empty() {
+        return None;
+    }
+    let found = search_where(topic, 1, |hit| matches!(hit, Hit::Guide(_)));
+    let best = found.shown.into_iter().next()?;
+    let Hit::Guide(guide) = best.hit else {
+        return None;
+    };
+    // Every query word must be in the name field, not just somewhere in it.
+    let name = tokenize::words(&format!("{} {}", guide.id, guide.title));
+    let sets: Vec<Vec<(&str, f64)>> = words.iter().map(|w| word_matches(w)).collect();
+    sets.iter()
+        .all(|set| name.iter().any(|n| set.iter().any(|(m, _)| m == n)))
+        .then_some(guide)
+}
+
+/// The index words of the query that occur in document `i`.
+fn matched_words(i: usize, word_sets: &[Vec<(&'static str, f64)>]) -> Vec<&'static str> {
     let mut matched = Vec::new();
-    for &word in word_sets.iter().flatten() {
+    for &(word, _) in word_sets.iter().flatten() {
         let postings = index_postings(word);
         let present = postings
             .binary_search_by_key(&i, |(e, _)| usize::from(*e))
@@ -267,10 +334,13 @@ fn code_matches(word: &str, best: &mut [f64]) {
 /// order: the whole query is the phrase (best), the query is inside the
 /// phrase, or the phrase (two words or more) is inside the query. A phrase
 /// word matches a query word when it is one of the index words that query
-/// word matched (exactly, as a prefix, with a typo or by stem).
-fn phrase_bonus(entry: usize, query: &[Vec<&'static str>]) -> f64 {
+/// word matched (exactly, as a prefix, with a typo or by stem), and the
+/// bonus is scaled by the weakest of those matches: "rate limited" said
+/// exactly (429's keyword) beats "ratelimit limit" reached by prefix and stem.
+fn phrase_bonus(entry: usize, query: &[Vec<(&'static str, f64)>]) -> f64 {
     let mut bonus: f64 = 0.0;
     let n = query.len() as f64;
+    let is_topic = !matches!(Hit::of(entry), Hit::Code(_));
     // Phrases are short; split them on the stack, this runs for every hit.
     let mut buffer = [""; 24];
     for phrase in PHRASES[entry].iter() {
@@ -280,23 +350,59 @@ fn phrase_bonus(entry: usize, query: &[Vec<&'static str>]) -> f64 {
             count += 1;
         }
         let words = &buffer[..count];
-        if words.len() == query.len() && fuzzy_run(query, words) {
-            bonus = bonus.max(20.0 * n);
-        } else if query.len() > 1 && words.windows(query.len()).any(|w| fuzzy_run(query, w)) {
-            bonus = bonus.max(12.0 * n);
-        } else if words.len() > 1 && query.windows(words.len()).any(|q| fuzzy_run(q, words)) {
-            bonus = bonus.max(10.0 * words.len() as f64);
+        let best_run = |runs: &mut dyn Iterator<Item = Option<f64>>| {
+            runs.flatten().fold(None, |best: Option<f64>, q| {
+                Some(best.map_or(q, |b| b.max(q)))
+            })
+        };
+        if words.len() == query.len() {
+            if let Some(q) = run_quality(query, words) {
+                bonus = bonus.max(20.0 * n * q);
+                continue;
+            }
+        }
+        if query.len() > 1 {
+            if let Some(q) =
+                best_run(&mut words.windows(query.len()).map(|w| run_quality(query, w)))
+            {
+                bonus = bonus.max(12.0 * n * q);
+                continue;
+            }
+        }
+        // A one-word name inside the query counts for headers and guides
+        // ("location header"), not for codes, where it would let 302 Found
+        // answer "file not found".
+        if words.len() > 1 || (words.len() == 1 && is_topic) {
+            let inside = &mut query.windows(words.len()).map(|q| run_quality(q, words));
+            if let Some(q) = best_run(inside) {
+                bonus = bonus.max(10.0 * words.len() as f64 * q);
+            }
         }
     }
     bonus
 }
 
-/// Each phrase word is among the matches of the query word at its position.
-fn fuzzy_run(query: &[Vec<&'static str>], words: &[&str]) -> bool {
-    query.len() == words.len() && query.iter().zip(words).all(|(set, w)| set.contains(w))
+/// How well each phrase word matches the query word at its position: the
+/// weakest match, or `None` when one does not match.
+fn run_quality(query: &[Vec<(&'static str, f64)>], words: &[&str]) -> Option<f64> {
+    if query.len() != words.len() {
+        return None;
+    }
+    query
+        .iter()
+        .zip(words)
+        .try_fold(1.0_f64, |weakest, (set, w)| {
+            let (_, q) = set.iter().find(|(m, _)| m == w)?;
+            Some(weakest.min(*q))
+        })
 }
 
-fn demotion(entry: &Entry) -> f64 {
+fn demotion(hit: Hit) -> f64 {
+    // A topic word that names a code and a guide or header alike ("retry":
+    // 449 Retry With and the retry guide) asks about the topic.
+    let Hit::Code(entry) = hit else {
+        return 1.05;
+    };
     let mut factor = 1.0;
     if entry.substatus.is_some() {
         factor *= 0.85;
@@ -316,10 +422,11 @@ mod tests {
     use super::*;
 
     fn first(query: &str) -> String {
-        search(query, 1)
-            .first()
-            .map(|m| m.entry.code_label())
-            .unwrap_or_default()
+        match search(query, 1).first().map(|m| m.hit) {
+            Some(Hit::Code(e)) => e.code_label(),
+            Some(hit) => hit.label(),
+            None => String::new(),
+        }
     }
 
     #[test]
@@ -354,15 +461,13 @@ mod tests {
 
     #[test]
     fn phrases_compare_word_by_word_and_fuzzily() {
-        let sets = |s: &str| -> Vec<Vec<&'static str>> {
-            tokenize::words(s)
-                .iter()
-                .map(|w| word_matches(w).into_iter().map(|(m, _)| m).collect())
-                .collect()
+        let sets = |s: &str| -> Vec<Vec<(&'static str, f64)>> {
+            tokenize::words(s).iter().map(|w| word_matches(w)).collect()
         };
-        assert!(fuzzy_run(&sets("too many"), &["too", "many"]));
-        assert!(fuzzy_run(&sets("rate limited"), &["rate", "limit"]));
-        assert!(!fuzzy_run(&sets("many too"), &["too", "many"]));
+        assert_eq!(run_quality(&sets("too many"), &["too", "many"]), Some(1.0));
+        let stemmed = run_quality(&sets("rate limited"), &["rate", "limit"]).unwrap();
+        assert!(stemmed < 1.0 && stemmed > 0.5, "{stemmed}");
+        assert_eq!(run_quality(&sets("many too"), &["too", "many"]), None);
     }
 
     #[test]

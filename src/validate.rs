@@ -16,6 +16,8 @@ pub struct Tables {
     pub guides: Vec<RawGuide>,
     pub constants: Vec<RawConstants>,
     pub grpc: RawGrpc,
+    pub headers: Vec<RawHeader>,
+    pub snippets: Vec<RawSnippet>,
 }
 
 pub fn load(data: &Path) -> Result<Tables, String> {
@@ -31,6 +33,10 @@ pub fn load(data: &Path) -> Result<Tables, String> {
     let mut constants: Vec<RawConstants> = read_json(&data.join("constants.json"))?;
     constants.sort_by_key(|c| c.code);
     let grpc: RawGrpc = read_json(&data.join("grpc.json"))?;
+    let mut headers: Vec<RawHeader> = read_json(&data.join("headers.json"))?;
+    // Listed and looked up in alphabetical order, case aside.
+    headers.sort_by_key(|h| h.name.to_lowercase());
+    let snippets: Vec<RawSnippet> = read_json(&data.join("snippets.json"))?;
     let source_rank: BTreeMap<&str, usize> = sources
         .iter()
         .enumerate()
@@ -59,6 +65,8 @@ pub fn load(data: &Path) -> Result<Tables, String> {
         guides,
         constants,
         grpc,
+        headers,
+        snippets,
     };
     validate(&tables)?;
     Ok(tables)
@@ -123,13 +131,17 @@ pub fn validate(t: &Tables) -> Result<(), String> {
             .map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
         no_blank_text(c).map_err(|m| format!("comparison {:?}: {m}", c.codes))?;
     }
+    let header_names = validate_headers(&t.headers, &codes)?;
     let mut guide_ids = BTreeSet::new();
     for g in &t.guides {
         if !guide_ids.insert(g.id.as_str()) {
             return Err(format!("guide {}: duplicate id", g.id));
         }
         validate_guide(g, &codes, &source_ids).map_err(|m| format!("guide {}: {m}", g.id))?;
+        check_headers_exist(&g.headers, &header_names)
+            .map_err(|m| format!("guide {}: {m}", g.id))?;
     }
+    validate_snippets(&t.snippets, &codes)?;
     validate_constants(&t.constants, &codes)?;
     validate_grpc(&t.grpc, &codes)?;
     no_blank_text(&t.sources).map_err(|m| format!("sources.json: {m}"))?;
@@ -145,6 +157,94 @@ fn validate_constants(constants: &[RawConstants], codes: &BTreeSet<u16>) -> Resu
     for c in constants {
         check_codes_exist(&[c.code], codes).map_err(|m| format!("constants.json: {m}"))?;
         no_blank_text(c).map_err(|m| format!("constants.json {}: {m}", c.code))?;
+    }
+    Ok(())
+}
+
+/// Header names are unique (case aside), and what they point at exists.
+/// Returns the names, lower-cased, for the tables that name headers.
+fn validate_headers(
+    headers: &[RawHeader],
+    codes: &BTreeSet<u16>,
+) -> Result<BTreeSet<String>, String> {
+    let mut names = BTreeSet::new();
+    for h in headers {
+        for name in std::iter::once(&h.name).chain(&h.aliases) {
+            if !names.insert(name.to_lowercase()) {
+                return Err(format!("headers.json: {name:?} twice (case aside)"));
+            }
+        }
+    }
+    for h in headers {
+        let at = |m: String| format!("headers.json {}: {m}", h.name);
+        no_blank_text(h).map_err(at)?;
+        if h.name.is_empty()
+            || !h
+                .name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return Err(at("a field name is letters, digits and hyphens".into()));
+        }
+        check_url(&h.url).map_err(at)?;
+        if h.sent_by.is_empty() {
+            return Err(at("empty sent_by".into()));
+        }
+        if let Some(who) = h
+            .sent_by
+            .iter()
+            .find(|w| !["server", "client", "proxy"].contains(&w.as_str()))
+        {
+            return Err(at(format!("sent_by {who:?}: server, client or proxy")));
+        }
+        check_codes_exist(&h.codes, codes).map_err(|m| at(format!("codes: {m}")))?;
+        if h.related.contains(&h.name) {
+            return Err(at("related lists the header itself".into()));
+        }
+        check_headers_exist(&h.related, &names).map_err(|m| at(format!("related: {m}")))?;
+    }
+    Ok(names)
+}
+
+fn check_headers_exist(named: &[String], names: &BTreeSet<String>) -> Result<(), String> {
+    match named.iter().find(|n| !names.contains(&n.to_lowercase())) {
+        Some(n) => Err(format!("header {n:?} is not in headers.json")),
+        None => Ok(()),
+    }
+}
+
+/// One snippet per topic and language, every topic in every language, so a
+/// view can list the languages once.
+fn validate_snippets(snippets: &[RawSnippet], codes: &BTreeSet<u16>) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for s in snippets {
+        let at = |m: String| format!("snippets.json {} ({}): {m}", s.topic, s.lang);
+        no_blank_text(s).map_err(at)?;
+        if !SNIPPET_LANGS.contains(&s.lang.as_str()) {
+            return Err(at(format!("language: one of {}", SNIPPET_LANGS.join(", "))));
+        }
+        if !seen.insert((s.topic.as_str(), s.lang.as_str())) {
+            return Err(at("twice".into()));
+        }
+        if s.codes.is_empty() {
+            return Err(at("no codes".into()));
+        }
+        check_codes_exist(&s.codes, codes).map_err(at)?;
+        let same_codes = snippets
+            .iter()
+            .filter(|o| o.topic == s.topic)
+            .all(|o| o.codes == s.codes);
+        if !same_codes {
+            return Err(at("every language of a topic handles the same codes".into()));
+        }
+    }
+    let topics: BTreeSet<&str> = snippets.iter().map(|s| s.topic.as_str()).collect();
+    for topic in topics {
+        for lang in SNIPPET_LANGS {
+            if !seen.contains(&(topic, lang)) {
+                return Err(format!("snippets.json {topic}: no {lang} snippet"));
+            }
+        }
     }
     Ok(())
 }

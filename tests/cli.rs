@@ -14,6 +14,8 @@ mod errors;
 mod grammar;
 #[path = "cli/grpc.rs"]
 mod grpc;
+#[path = "cli/headers.rs"]
+mod headers;
 #[path = "cli/json.rs"]
 mod json;
 #[path = "cli/json_golden.rs"]
@@ -30,6 +32,8 @@ mod pager;
 mod search;
 #[path = "cli/ship.rs"]
 mod ship;
+#[path = "cli/snippets.rs"]
+mod snippets;
 #[path = "cli/stats.rs"]
 mod stats;
 #[path = "cli/stats_parsing.rs"]

@@ -415,6 +415,7 @@ fn the_binary_holds_every_entry_of_data_as_written() {
     assert!(out.status.success());
     let listed: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let all = entries();
+    let all_headers = headers();
     assert_eq!(
         listed.len(),
         all.len(),
@@ -434,6 +435,18 @@ fn the_binary_holds_every_entry_of_data_as_written() {
             .redirect
             .as_ref()
             .map(|r| serde_json::json!({"permanent": r.permanent, "method": r.method}));
+        // The entry's own headers, then for a registered code those of
+        // headers.json that list it.
+        let mut headers = e.headers.clone();
+        if e.source == "iana" && e.substatus.is_none() {
+            for h in &all_headers {
+                if h.codes.contains(&e.code)
+                    && !headers.iter().any(|n| n.eq_ignore_ascii_case(&h.name))
+                {
+                    headers.push(h.name.clone());
+                }
+            }
+        }
         let expected = serde_json::json!({
             "name": e.name,
             "reference": e.reference,
@@ -444,7 +457,7 @@ fn the_binary_holds_every_entry_of_data_as_written() {
             "use_when": e.use_when,
             "causes": e.causes,
             "actions": {"client": e.actions.client, "server": e.actions.server},
-            "headers": e.headers,
+            "headers": headers,
             "cacheable": e.cacheable,
             "retryable": e.retryable,
             "retry_note": e.retry_note,
@@ -694,4 +707,150 @@ fn no_code_or_name_a_peer_knows_is_missing() {
             assert!(meanings.iter().any(named), "{code}: {name:?} ({})", row[1]);
         }
     }
+}
+
+fn headers() -> Vec<httpcode::schema::RawHeader> {
+    serde_json::from_str(&fs::read_to_string("data/headers.json").unwrap()).unwrap()
+}
+
+/// Header names and their specifications follow the IANA HTTP Field Name
+/// Registry (a copy of its rows for our headers, as kept by the
+/// joniumGit/headers package at 75faa60, 2024-10-16, in
+/// tests/fixtures/http_fields.csv); a header the registry lacks is a draft
+/// or a convention and says so.
+#[test]
+fn headers_cite_the_registry_specification_and_link_it() {
+    let ours = headers();
+    let rows = csv("tests/fixtures/http_fields.csv");
+    for row in &rows {
+        let h = ours
+            .iter()
+            .find(|h| h.name == row[0])
+            .unwrap_or_else(|| panic!("{}: not spelt as the registry spells it", row[0]));
+        let (document, section) = match row[1].split_once(", Section ") {
+            Some((d, s)) => (d.replace("RFC9", "RFC 9"), Some(s)),
+            None => (row[1].clone(), None),
+        };
+        // The Deprecation draft the registry copy names is RFC 9745 now.
+        if !document.starts_with("RFC-ietf") {
+            assert!(
+                h.reference.starts_with(&document),
+                "{}: {} vs {document}",
+                h.name,
+                h.reference
+            );
+        }
+        if let Some(section) = section {
+            assert!(
+                h.reference.ends_with(&format!("Section {section}")),
+                "{}: {}",
+                h.name,
+                h.reference
+            );
+        }
+        assert_eq!(
+            h.status,
+            httpcode::schema::HeaderStatus::Standard,
+            "{}",
+            h.name
+        );
+        if let Some(rfc) = h
+            .reference
+            .strip_prefix("RFC ")
+            .map(|r| r.split(',').next().unwrap())
+        {
+            let base = format!("https://www.rfc-editor.org/rfc/rfc{rfc}");
+            assert!(h.url.starts_with(&base), "{}: {}", h.name, h.url);
+            if let Some((_, section)) = h.reference.split_once(", Section ") {
+                assert!(
+                    h.url.ends_with(&format!("#section-{section}")),
+                    "{}: {}",
+                    h.name,
+                    h.url
+                );
+            }
+        }
+    }
+    for h in &ours {
+        if !rows.iter().any(|r| r[0] == h.name) {
+            assert_ne!(
+                h.status,
+                httpcode::schema::HeaderStatus::Standard,
+                "{}",
+                h.name
+            );
+        }
+    }
+    assert!(ours.len() >= 30, "{} headers", ours.len());
+}
+
+/// The list of headers is all here.
+#[test]
+fn the_headers_people_ask_about_are_all_here() {
+    let ours = headers();
+    for name in [
+        "Location",
+        "Retry-After",
+        "WWW-Authenticate",
+        "Proxy-Authenticate",
+        "Authorization",
+        "Allow",
+        "Content-Range",
+        "Range",
+        "Accept-Ranges",
+        "Upgrade",
+        "Connection",
+        "Cache-Control",
+        "Expires",
+        "Age",
+        "ETag",
+        "If-None-Match",
+        "If-Match",
+        "If-Modified-Since",
+        "If-Unmodified-Since",
+        "Last-Modified",
+        "Vary",
+        "Content-Location",
+        "Link",
+        "Content-Type",
+        "Expect",
+        "RateLimit",
+        "RateLimit-Policy",
+        "X-RateLimit-Limit",
+        "X-RateLimit-Remaining",
+        "X-RateLimit-Reset",
+        "Idempotency-Key",
+        "Prefer",
+        "Preference-Applied",
+        "Deprecation",
+        "Sunset",
+        "Strict-Transport-Security",
+        "Alt-Svc",
+        "Content-Length",
+        "Transfer-Encoding",
+    ] {
+        assert!(ours.iter().any(|h| h.name == name), "{name} missing");
+    }
+    let retry = ours.iter().find(|h| h.name == "Retry-After").unwrap();
+    assert!(retry.codes.contains(&429) && retry.codes.contains(&503));
+}
+
+#[test]
+fn the_guides_people_ask_about_are_all_here() {
+    let guides: Vec<RawGuide> =
+        serde_json::from_str(&fs::read_to_string("data/guides.json").unwrap()).unwrap();
+    for id in [
+        "monitoring",
+        "logging",
+        "rate-limiting",
+        "conditional",
+        "seo",
+        "api-errors",
+        "security",
+        "idempotency",
+        "cdn-triage",
+    ] {
+        assert!(guides.iter().any(|g| g.id == id), "guide {id} missing");
+    }
+    assert!(guides.len() >= 15);
 }

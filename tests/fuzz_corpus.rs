@@ -35,7 +35,7 @@ fn query_corpus() {
 /// cuts the ranking, it does not change it (as cutting before sorting, or
 /// a partial sort, would).
 fn assert_limit_cuts_the_ranking(text: &str) {
-    let key = |m: &search::Match| (m.entry.code_label(), m.entry.source().id, m.score);
+    let key = |m: &search::Match| (m.hit.label(), m.score);
     let ten: Vec<_> = search::search(text, 10).iter().map(key).collect();
     let three: Vec<_> = search::search(text, 3).iter().map(key).collect();
     assert_eq!(three[..], ten[..ten.len().min(3)], "{text:?}");

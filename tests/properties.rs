@@ -68,7 +68,7 @@ proptest! {
         let results = search::search(&text, 5);
         prop_assert!(results.windows(2).all(|w| w[0].score >= w[1].score));
         // The limit cuts the ranking; it does not change it.
-        let key = |m: &search::Match| (m.entry.code_label(), m.score);
+        let key = |m: &search::Match| (m.hit.label(), m.score);
         let two: Vec<_> = search::search(&text, 2).iter().map(key).collect();
         let five: Vec<_> = results.iter().map(key).collect();
         prop_assert_eq!(&two[..], &five[..five.len().min(2)]);

@@ -5,12 +5,13 @@ use super::Context;
 use super::Outcome;
 use super::FOUND;
 use super::NOT_FOUND;
+use crate::catalogue::{Guide, Header};
 use crate::cli::SearchArgs;
 use crate::escape::shown;
 use crate::json::EntryJson;
 use crate::render;
 use crate::search;
-use crate::search::Match;
+use crate::search::{Hit, Match};
 use serde::Serialize;
 
 pub(super) fn search_command(ctx: &Context, args: &SearchArgs) -> Outcome {
@@ -20,8 +21,20 @@ pub(super) fn search_command(ctx: &Context, args: &SearchArgs) -> Outcome {
 #[derive(Serialize)]
 struct SearchResultJson {
     score: f64,
+    /// `code`, `header` or `guide`.
+    kind: &'static str,
     #[serde(flatten)]
-    entry: EntryJson,
+    item: ItemJson,
+}
+
+/// A result's own fields: those of `httpcode CODE --json`,
+/// `httpcode header NAME --json` or `httpcode guide ID --json`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ItemJson {
+    Code(EntryJson),
+    Header(&'static Header),
+    Guide(&'static Guide),
 }
 
 pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
@@ -29,7 +42,11 @@ pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
         return Err(AppError::Usage("empty search: give some words".into()));
     }
     // Filter before truncating, so --source never hides its own matches.
-    let found = search::search_where(words, limit, |e| ctx.wants(e));
+    // Headers and guides belong to no source: --source keeps codes only.
+    let found = search::search_where(words, limit, |hit| match hit {
+        Hit::Code(e) => ctx.wants(e),
+        Hit::Header(_) | Hit::Guide(_) => ctx.source.is_none(),
+    });
     let results: Vec<Match> = found.shown;
     if results.is_empty() {
         ctx.warn(&format!(
@@ -46,7 +63,12 @@ pub(super) fn run_search(ctx: &Context, words: &str, limit: usize) -> Outcome {
             .iter()
             .map(|m| SearchResultJson {
                 score: (m.score * 100.0).round() / 100.0,
-                entry: EntryJson::from(m.entry),
+                kind: m.hit.kind(),
+                item: match m.hit {
+                    Hit::Code(e) => ItemJson::Code(EntryJson::from(e)),
+                    Hit::Header(h) => ItemJson::Header(h),
+                    Hit::Guide(g) => ItemJson::Guide(g),
+                },
             })
             .collect();
         ctx.print_json(&list)?;

@@ -13,7 +13,7 @@ use clap::CommandFactory;
 use serde::Serialize;
 
 use crate::catalogue::{self, Entry, Source};
-use crate::cli::{Cli, Command, GlobalArgs, Lang, PagerChoice};
+use crate::cli::{Cli, Command, GlobalArgs, Lang, PagerChoice, SnippetLang};
 use crate::escape::{self, shown};
 use crate::json;
 use crate::pager::{Output, Paging};
@@ -36,7 +36,7 @@ use generate::{completions, man};
 use input::{from_stdin, stats};
 use is::is;
 use lookup::{list, lookup_or_search};
-use reference::{grpc, guide, lang_lines, sources};
+use reference::{grpc, guide, header, lang_lines, snippet_lines, sources};
 
 /// Exit code when something was found and printed.
 pub const FOUND: u8 = 0;
@@ -93,6 +93,7 @@ struct Context<'a> {
     show_example: bool,
     short: bool,
     lang: Option<Lang>,
+    snippet: Option<SnippetLang>,
     stdin: RefCell<&'a mut (dyn Read + Send)>,
     stdout: RefCell<&'a mut dyn Write>,
     stderr: RefCell<&'a mut dyn Write>,
@@ -159,6 +160,7 @@ fn run(ctx: &Context, query: Vec<String>, command: Option<Command>) -> Outcome {
         Some(Command::Search(args)) => search_command(ctx, &args),
         Some(Command::Compare(args)) => compare(ctx, &args),
         Some(Command::Guide(args)) => guide(ctx, &args),
+        Some(Command::Header(args)) => header(ctx, &args),
         Some(Command::Sources) => sources(ctx),
         Some(Command::Is(args)) => is(ctx, &args),
         Some(Command::Grpc(args)) => grpc(ctx, &args),
@@ -171,9 +173,13 @@ fn run(ctx: &Context, query: Vec<String>, command: Option<Command>) -> Outcome {
             ctx.print(&help)?;
             Ok(USAGE)
         }
-        None => match ctx.lang {
-            Some(lang) => lang_lines(ctx, &query, lang),
-            None => lookup_or_search(ctx, &query),
+        None => match (ctx.lang, ctx.snippet) {
+            (Some(_), Some(_)) => Err(AppError::Usage(
+                "--lang and --snippet each print one thing; give one of them".into(),
+            )),
+            (Some(lang), None) => lang_lines(ctx, &query, lang),
+            (None, Some(lang)) => snippet_lines(ctx, &query, lang),
+            (None, None) => lookup_or_search(ctx, &query),
         },
     }
 }
@@ -197,6 +203,9 @@ fn check_applies(ctx: &Context, command: Option<&Command>) -> Result<(), AppErro
             "--lang",
             "codes (httpcode 404 --lang go) and codes read from stdin",
         );
+    }
+    if ctx.snippet.is_some() {
+        return refuse("--snippet", "codes (httpcode 429 --snippet python)");
     }
     if ctx.short {
         return refuse(
@@ -240,6 +249,7 @@ impl<'a> Context<'a> {
             show_example: !global.no_example,
             short: global.short,
             lang: global.lang,
+            snippet: global.snippet,
             stdin: RefCell::new(stdin),
             stdout: RefCell::new(stdout),
             stderr: RefCell::new(stderr),

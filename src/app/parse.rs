@@ -76,6 +76,7 @@ pub(super) fn name_of(command: &Command) -> &'static str {
         Command::Search(_) => "search",
         Command::Compare(_) => "compare",
         Command::Guide(_) => "guide",
+        Command::Header(_) => "header",
         Command::Sources => "sources",
         Command::Grpc(_) => "grpc",
         Command::Is(_) => "is",

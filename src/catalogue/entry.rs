@@ -134,7 +134,9 @@ impl Serialize for Entry {
         s.serialize_field("use_when", use_when)?;
         s.serialize_field("causes", causes)?;
         s.serialize_field("actions", actions)?;
-        s.serialize_field("headers", headers)?;
+        // Those the entry names, and those whose view lists the code.
+        let _ = headers;
+        s.serialize_field("headers", &super::headers_for(self))?;
         s.serialize_field("cacheable", cacheable)?;
         s.serialize_field("retryable", retryable)?;
         s.serialize_field("retry_note", retry_note)?;

@@ -8,7 +8,7 @@ mod entry;
 mod queries;
 mod text;
 
-pub use crate::schema::{EntryStatus, RedirectMethod};
+pub use crate::schema::{EntryStatus, HeaderStatus, RedirectMethod};
 pub use entry::*;
 pub use queries::*;
 pub use text::*;
@@ -79,6 +79,9 @@ pub struct Guide {
     pub columns: TextList,
     pub rows: List<GuideRow>,
     pub notes: TextList,
+    pub headers: TextList,
+    #[serde(skip)]
+    pub keywords: TextList,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -87,6 +90,47 @@ pub struct GuideRow {
     /// The meanings the row is about, by source id; empty: every meaning.
     pub sources: TextList,
     pub cells: TextList,
+}
+
+/// A header field, and the status codes it goes with.
+#[derive(Debug, serde::Serialize)]
+pub struct Header {
+    pub name: Text,
+    pub summary: Text,
+    pub description: Text,
+    pub syntax: Text,
+    pub example: Text,
+    pub sent_by: TextList,
+    pub codes: CodeList,
+    pub reference: Text,
+    pub url: Text,
+    pub status: HeaderStatus,
+    pub related: TextList,
+    pub aliases: TextList,
+    #[serde(skip)]
+    pub keywords: TextList,
+}
+
+impl HeaderStatus {
+    /// The word in `data/` and `--json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HeaderStatus::Standard => "standard",
+            HeaderStatus::Draft => "draft",
+            HeaderStatus::Informal => "informal",
+            HeaderStatus::Obsolete => "obsolete",
+        }
+    }
+}
+
+/// Client code that handles a status, in one language.
+#[derive(Debug, serde::Serialize)]
+pub struct Snippet {
+    pub topic: Text,
+    pub codes: CodeList,
+    pub lang: Text,
+    pub title: Text,
+    pub code: Text,
 }
 
 /// What one code is called in code, per language (`None`: not defined there).

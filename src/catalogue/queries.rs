@@ -1,9 +1,10 @@
 //! Questions asked of the embedded tables: an entry by code, sub-statuses,
-//! names, the nearest codes, sources, comparisons, constants, gRPC, guides.
+//! names, the nearest codes, sources, comparisons, constants, gRPC, guides,
+//! headers and snippets.
 
 use super::{
-    Class, Comparison, Constants, Entry, GrpcCode, Guide, Source, COMPARISONS, CONSTANTS, ENTRIES,
-    GRPC_CODES, GUIDES, HTTP_TO_GRPC, SOURCES,
+    Class, Comparison, Constants, Entry, GrpcCode, Guide, Header, Snippet, Source, COMPARISONS,
+    CONSTANTS, ENTRIES, GRPC_CODES, GUIDES, HEADERS, HTTP_TO_GRPC, SNIPPETS, SOURCES,
 };
 
 /// Every entry for `code`, IANA first. With a substatus, only that sub-status.
@@ -157,6 +158,60 @@ pub fn find_grpc(wanted: &str) -> Option<&'static GrpcCode> {
 
 pub fn find_guide(id: &str) -> Option<&'static Guide> {
     GUIDES.iter().find(|g| g.id.eq_ignore_ascii_case(id))
+}
+
+/// A header by name or former name, case aside.
+pub fn find_header(name: &str) -> Option<&'static Header> {
+    HEADERS.iter().find(|h| {
+        h.name.eq_ignore_ascii_case(name) || h.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+    })
+}
+
+/// The headers that go with an entry: those it names, then, for a
+/// registered code, the headers that list the code.
+pub fn headers_for(e: &Entry) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = e.headers.iter().collect();
+    if e.official() && e.substatus.is_none() {
+        for h in HEADERS.iter().filter(|h| h.codes.contains(&e.code)) {
+            if !names.iter().any(|n| n.eq_ignore_ascii_case(&h.name)) {
+                names.push(h.name.get());
+            }
+        }
+    }
+    names
+}
+
+/// Guides that discuss this header.
+pub fn guides_naming(h: &Header) -> impl Iterator<Item = &'static Guide> + '_ {
+    GUIDES
+        .iter()
+        .filter(move |g| g.headers.iter().any(|n| n.eq_ignore_ascii_case(&h.name)))
+}
+
+/// The snippets for this code, one per language, in `SNIPPET_LANGS` order.
+pub fn snippets_for(code: u16) -> Vec<&'static Snippet> {
+    let mut found: Vec<&'static Snippet> = SNIPPETS
+        .iter()
+        .filter(|s| s.codes.contains(&code))
+        .collect();
+    let rank = |s: &Snippet| {
+        crate::schema::SNIPPET_LANGS
+            .iter()
+            .position(|l| *l == s.lang.get())
+    };
+    found.sort_by_key(|s| rank(s));
+    found
+}
+
+/// Every code some snippet handles, in order.
+pub fn snippet_codes() -> Vec<u16> {
+    let mut codes: Vec<u16> = SNIPPETS
+        .iter()
+        .flat_map(|s| s.codes.iter().copied())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
 }
 
 /// Guides with a row about this entry: its code, and its meaning when the

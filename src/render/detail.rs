@@ -151,7 +151,7 @@ fn header(out: &mut String, e: &Entry, p: Painter, width: usize) {
 }
 
 /// A label and its value, the value wrapped under itself.
-fn fact(out: &mut String, p: Painter, width: usize, label: &str, value: &str) {
+pub(super) fn fact(out: &mut String, p: Painter, width: usize, label: &str, value: &str) {
     let pad = " ".repeat(LABEL.saturating_sub(label.len()));
     let value = wrap(value, width, &" ".repeat(LABEL));
     writeln!(out, "{}{pad}{value}", p.heading(label)).unwrap();
@@ -199,8 +199,9 @@ fn actions(out: &mut String, p: Painter, width: usize, e: &Entry, keep: usize) {
 fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
     writeln!(out).unwrap();
     let mut line = |label: &str, value: &str| fact(out, p, width, label, value);
-    if !e.headers.is_empty() {
-        line("Headers", &e.headers.join(", "));
+    let headers = catalogue::headers_for(e);
+    if !headers.is_empty() {
+        line("Headers", &headers.join(", "));
     }
     let cacheable = if e.cacheable {
         format!("yes, by default ({})", e.cacheable_by())
@@ -222,22 +223,41 @@ fn facts(out: &mut String, p: Painter, width: usize, e: &Entry) {
             .collect();
         line("Confused with", &related.join(" · "));
     }
-    let guides: Vec<String> = if e.substatus.is_none() {
+    let guides: Vec<&str> = if e.substatus.is_none() {
         catalogue::guides_mentioning(e)
-            .map(|g| format!("httpcode guide {}", g.id))
+            .map(|g| g.id.get())
             .collect()
     } else {
         Vec::new()
     };
-    if !guides.is_empty() {
-        line("Guides", &guides.join(", "));
+    match guides.as_slice() {
+        [] => {}
+        [one] => line("Guides", &format!("httpcode guide {one}")),
+        many => line(
+            "Guides",
+            &format!("{} (httpcode guide TOPIC)", many.join(", ")),
+        ),
+    }
+    // Client code is written for the registered meaning of a code.
+    if e.official() && e.substatus.is_none() {
+        let langs: Vec<&str> = catalogue::snippets_for(e.code)
+            .iter()
+            .map(|s| s.lang.get())
+            .collect();
+        if !langs.is_empty() {
+            let code = e.code_label();
+            line(
+                "Snippets",
+                &format!("httpcode {code} --snippet {}", langs.join("|")),
+            );
+        }
     }
     link(out, p, width, &e.url);
 }
 
 /// The documentation link, never cut: beside its label when it fits, else
 /// alone on the next line, where a terminal can still open it whole.
-fn link(out: &mut String, p: Painter, width: usize, url: &str) {
+pub(super) fn link(out: &mut String, p: Painter, width: usize, url: &str) {
     let label = "Docs";
     if LABEL + url.chars().count() <= width {
         let pad = " ".repeat(LABEL - label.len());

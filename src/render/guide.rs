@@ -6,7 +6,7 @@ use super::{
     grid::{Cell, Grid, Stack, Style},
     paint_table, wrap, Painter,
 };
-use crate::catalogue::{self, Class, Guide, GUIDES};
+use crate::catalogue::{self, Class, Guide, TextList, GUIDES};
 use crate::term::Term;
 
 pub fn render_topics(term: Term) -> String {
@@ -35,7 +35,7 @@ pub fn render(guide: &Guide, term: Term) -> String {
             .iter()
             .map(|column| {
                 if column == "Code" {
-                    codes_cell(&row.codes)
+                    codes_cell(&row.codes, &row.sources)
                 } else {
                     cells.next().unwrap_or("").into()
                 }
@@ -50,15 +50,20 @@ pub fn render(guide: &Guide, term: Term) -> String {
     out
 }
 
-/// `429 Too Many Requests`, one code per line, each code in its colour.
-fn codes_cell(codes: &[u16]) -> Cell {
+/// `429 Too Many Requests`, one code per line, each code in its colour,
+/// named as the row's source names it (SSL Labs' 529, not Anthropic's).
+fn codes_cell(codes: &[u16], sources: &TextList) -> Cell {
     let mut cell = Cell::default();
     for (i, &code) in codes.iter().enumerate() {
         if i > 0 {
             cell.push("\n", Style::Plain);
         }
         cell.push(&format!("{code:03}"), Style::Code(Class::of(code)));
-        if let Some(name) = catalogue::primary_name(code) {
+        let of_source = catalogue::lookup(code, None)
+            .iter()
+            .find(|e| sources.iter().any(|s| s == e.source().id.get()))
+            .map(|e| e.name.get());
+        if let Some(name) = of_source.or_else(|| catalogue::primary_name(code)) {
             cell.push(&format!(" {name}"), Style::Plain);
         }
     }

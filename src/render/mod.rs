@@ -8,7 +8,9 @@ pub mod detail;
 pub mod grid;
 pub mod grpc;
 pub mod guide;
+pub mod header;
 pub mod search;
+pub mod snippet;
 pub mod sources;
 pub mod stats;
 

@@ -1,12 +1,12 @@
-//! Search results: code, name, source and a snippet with the matched words
-//! highlighted.
+//! Search results: code (or the word header or guide), name, source and a
+//! snippet with the matched words highlighted.
 
 use super::{
-    grid::{Cell, Grid},
+    grid::{Cell, Grid, Style},
     paint_table,
 };
-use crate::catalogue::{Entry, Text};
-use crate::search::Match;
+use crate::catalogue::{Entry, Guide, Header, Text};
+use crate::search::{Hit, Match};
 use crate::term::Term;
 
 /// Longest snippet, in characters, before it is cut with an ellipsis.
@@ -23,15 +23,62 @@ pub fn render(results: &[Match], term: Term) -> String {
         .flat_map(|m| m.matched.iter().copied())
         .collect();
     for m in results {
-        let e = m.entry;
-        table.add_row(vec![
-            Cell::code(e.code_label(), e.class()),
-            Cell::highlighting(e.name.get(), &matched),
-            Cell::highlighting(&e.source().name, &matched),
-            Cell::highlighting(&snippet(e, &m.matched), &matched),
-        ]);
+        let row = match m.hit {
+            Hit::Code(e) => vec![
+                Cell::code(e.code_label(), e.class()),
+                Cell::highlighting(e.name.get(), &matched),
+                Cell::highlighting(&e.source().name, &matched),
+                Cell::highlighting(&snippet(e, &m.matched), &matched),
+            ],
+            Hit::Header(h) => vec![
+                Cell::new("header", Style::Dim),
+                Cell::highlighting(h.name.get(), &matched),
+                Cell::plain(format!("httpcode header {}", h.name)),
+                Cell::highlighting(&header_snippet(h, &m.matched), &matched),
+            ],
+            Hit::Guide(g) => vec![
+                Cell::new("guide", Style::Dim),
+                Cell::highlighting(g.title.get(), &matched),
+                Cell::plain(format!("httpcode guide {}", g.id)),
+                Cell::highlighting(&guide_snippet(g, &m.matched), &matched),
+            ],
+        };
+        table.add_row(row);
     }
     paint_table(&table, term)
+}
+
+/// A header's summary, or the first of its texts that holds a matched word.
+fn header_snippet(h: &Header, matched: &[&str]) -> String {
+    let hit = |text: &str| mentions(text, matched);
+    if hit(h.summary.get()) {
+        return shorten(h.summary.get());
+    }
+    if h.aliases.iter().any(hit) {
+        return shorten(&format!("Also called {}", h.aliases.join("; ")));
+    }
+    let found = [h.example.get(), h.description.get()]
+        .into_iter()
+        .find(|t| hit(t));
+    shorten(found.unwrap_or(h.summary.get()))
+}
+
+/// A guide's intro, or the first note or row that holds a matched word.
+fn guide_snippet(g: &Guide, matched: &[&str]) -> String {
+    let hit = |text: &str| mentions(text, matched);
+    if hit(g.intro.get()) {
+        return shorten(g.intro.get());
+    }
+    let row = g
+        .rows
+        .iter()
+        .map(|r| r.cells.join(", "))
+        .find(|cells| hit(cells));
+    let note = || g.notes.iter().find(|n| hit(n)).map(|n| n.to_string());
+    shorten(
+        &row.or_else(note)
+            .unwrap_or_else(|| g.intro.get().to_string()),
+    )
 }
 
 /// The first text of the entry that holds a matched word: the summary,

@@ -59,7 +59,47 @@ fn guides_list_and_show() {
     }
     assert!(stdout(&["guide", "retry"]).contains("429"));
     httpcode().args(["guide", "nosuch"]).assert().code(2);
-    assert!(stdout(&["429"]).contains("httpcode guide retry"));
+    let view = stdout(&["429"]);
+    let guides = &view[view.find("\nGuides").unwrap()..];
+    assert!(guides.contains(" retry,"), "{guides}");
+}
+
+/// A guide row about one vendor's meaning names the code as that vendor
+/// does: SSL Labs' 529 is not Anthropic's.
+#[test]
+fn a_guide_row_names_the_meaning_it_is_about() {
+    let guide = stdout(&["guide", "rate-limiting", "--width", "120"]);
+    assert!(guide.contains("529 Site is overloaded"), "{guide}");
+    assert!(
+        guide.contains("529 Overloaded (overloaded_error)"),
+        "{guide}"
+    );
+    assert!(
+        guide.contains("430 Request Header Fields Too Large"),
+        "{guide}"
+    );
+}
+
+/// Near misses of a topic find it, as a person would read them.
+#[test]
+fn guide_topics_forgive_other_forms() {
+    for (typed, id) in [
+        ("cache", "caching"),
+        ("redirects", "redirect"),
+        ("rate-limit", "rate-limiting"),
+    ] {
+        let out = httpcode().args(["guide", typed]).output().unwrap();
+        assert!(out.status.success(), "{typed}");
+        let title = json(&["guide", id])["title"].as_str().unwrap().to_string();
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(&title),
+            "{typed}"
+        );
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(id),
+            "{typed}: no note"
+        );
+    }
 }
 
 /// A text written for 500-504 would explain 500, which is not compared.

@@ -125,9 +125,8 @@ fn usage_error(args: &[&str]) -> String {
 #[test]
 fn mistyped_values_get_a_did_you_mean() {
     for (args, meant) in [
-        (&["guide", "redirct"][..], "did you mean 'redirect'?"),
         (
-            &["--source", "cloudflar", "499"],
+            &["--source", "cloudflar", "499"][..],
             "did you mean 'cloudflare'?",
         ),
         (&["list", "--source", "ngnix"], "did you mean 'nginx'?"),
@@ -142,6 +141,8 @@ fn mistyped_values_get_a_did_you_mean() {
         let err = usage_error(args);
         assert!(err.contains(meant), "{args:?}: {err}");
     }
+    // A guide topic is read as the guide it nearly names, with a note
+    // (tests/cli/compare.rs); nothing near is still an error.
     // Nothing near: no guess.
     for args in [
         &["guide", "xyzzy"][..],

@@ -286,14 +286,38 @@ fn check_array(value: &Value, shape: &Shape, at: &str) {
 }
 
 #[test]
-fn search_results_are_entries_with_a_score() {
-    assert!(schema_section().contains("`search` results add `score` (number, higher is better)"));
+fn search_results_are_entries_headers_and_guides_with_a_score() {
+    assert!(schema_section()
+        .contains("`search` results add `score` (number, higher is better) and `kind`"));
     let results = json(&["search", "gateway", "timeout"]);
     for r in results.as_array().unwrap() {
-        check_entry(r, &["score"]);
+        assert_eq!(r["kind"], "code");
+        check_entry(r, &["score", "kind"]);
         assert!(r["score"].is_number());
     }
     assert_eq!(results[0]["code"], 504);
+    // A header result has the fields of `header --json`, a guide result
+    // those of `guide --json`, each with score and kind.
+    let mixed = json(&["search", "retry", "after", "--limit", "40"]);
+    let of_kind = |kind: &str| {
+        mixed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["kind"] == kind)
+            .unwrap_or_else(|| panic!("no {kind} result"))
+            .clone()
+    };
+    let mut header = documented("`header NAME... --json`");
+    header
+        .0
+        .extend([("score".into(), None), ("kind".into(), None)]);
+    check_shape(&of_kind("header"), &header, "header result");
+    let mut guide = documented("`guide TOPIC --json` prints");
+    guide
+        .0
+        .extend([("score".into(), None), ("kind".into(), None)]);
+    check_shape(&of_kind("guide"), &guide, "guide result");
 }
 
 #[test]
@@ -315,6 +339,14 @@ fn compare_guide_and_sources_json_have_the_documented_shapes() {
         &json(&["guide"]),
         &documented("`guide --json`"),
         "guide list",
+    );
+    let headers = json(&["header", "retry-after", "etag"]);
+    check_array(&headers, &documented("`header NAME... --json`"), "headers");
+    assert_eq!(headers[0]["name"], "Retry-After");
+    check_array(
+        &json(&["header"]),
+        &documented("`header NAME... --json`"),
+        "all headers",
     );
     let sources = json(&["sources"]);
     check_shape(&sources, &documented("`sources --json` prints"), "sources");
