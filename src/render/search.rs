@@ -5,7 +5,7 @@ use super::{
     grid::{Cell, Grid, Style},
     paint_table,
 };
-use crate::catalogue::{Entry, Guide, Header, Text};
+use crate::catalogue::{Entry, Guide, Header, HeaderStatus, Text};
 use crate::search::{Hit, Match};
 use crate::term::Term;
 
@@ -33,7 +33,7 @@ pub fn render(results: &[Match], term: Term) -> String {
             Hit::Header(h) => vec![
                 Cell::new("header", Style::Dim),
                 Cell::highlighting(h.name.get(), &matched),
-                Cell::plain(format!("httpcode header {}", h.name)),
+                Cell::plain(header_source(h)),
                 Cell::highlighting(&header_snippet(h, &m.matched), &matched),
             ],
             Hit::Guide(g) => vec![
@@ -46,6 +46,21 @@ pub fn render(results: &[Match], term: Term) -> String {
         table.add_row(row);
     }
     paint_table(&table, term)
+}
+
+/// Where a header is defined, short: `RFC 9110`, `IETF draft`, `convention`.
+fn header_source(h: &Header) -> String {
+    match h.status {
+        HeaderStatus::Standard => h
+            .reference
+            .split(", Section")
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        HeaderStatus::Draft => "IETF draft".into(),
+        HeaderStatus::Informal => "convention".into(),
+        HeaderStatus::Obsolete => "obsolete".into(),
+    }
 }
 
 /// A header's summary, or the first of its texts that holds a matched word.
