@@ -11,6 +11,7 @@ pub mod json;
 pub mod label;
 pub mod lang;
 pub mod lines;
+pub mod logline;
 pub mod man;
 pub mod pager;
 pub mod render;

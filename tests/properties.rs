@@ -4,7 +4,7 @@
 use httpcode::render::detail::{self, DetailOptions};
 use httpcode::target::{self, Target};
 use httpcode::term::Term;
-use httpcode::{catalogue, hops, search, stats};
+use httpcode::{catalogue, hops, logline, search, stats};
 use proptest::prelude::*;
 
 const TERM: Term = Term {
@@ -128,7 +128,7 @@ fn counted_line_by_line(bytes: &[u8]) -> stats::Counts {
     }
     for line in lines {
         let text = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
-        match stats::status_of_line(line) {
+        match logline::status_of_line(line) {
             Some(code) => {
                 expected.by_code[usize::from(code)] += 1;
                 expected.total += 1;
