@@ -61,7 +61,8 @@ fn generate(t: &Tables) -> String {
         embed.table(&mut out, "GRPC_CODES", &t.grpc.codes)?;
         embed.table(&mut out, "HTTP_TO_GRPC", &t.grpc.from_http)?;
         embed.table(&mut out, "HEADERS", &t.headers)?;
-        embed.table(&mut out, "SNIPPETS", &t.snippets)
+        embed.table(&mut out, "SNIPPETS", &t.snippets)?;
+        embed.table(&mut out, "LOG_TERMS", &t.log_terms)
     };
     if let Err(e) = tables() {
         eprintln!("error: cannot embed the tables: {e}");

@@ -98,6 +98,13 @@ pub const MIN_WIDTH: u16 = 40;
 /// Wider than any screen; keeps the layout arithmetic small.
 pub const MAX_WIDTH: u16 = 1000;
 
+fn parse_format(text: &str) -> Result<crate::formats::Format, String> {
+    crate::formats::Format::from_name(text).ok_or_else(|| {
+        let names: Vec<&str> = crate::formats::FORMATS.iter().map(|f| f.name()).collect();
+        format!("one of {}", names.join(", "))
+    })
+}
+
 fn parse_width(text: &str) -> Result<u16, String> {
     let too_narrow = || format!("views need at least {MIN_WIDTH} columns");
     match text.trim().parse::<u16>() {
@@ -242,10 +249,45 @@ pub struct GrpcArgs {
 
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// Log files (NCSA common or combined, JSON lines, or one code per line,
-    /// plain or gzipped); `-` or none for standard input.
+    /// Log files, plain or gzipped; `-` or none for standard input. The
+    /// format is recognised per file: NCSA common/combined (with nginx's
+    /// us= upstream status), IIS W3C, AWS ALB and Classic ELB, CloudFront,
+    /// HAProxy, Envoy, Caddy, Traefik, Cloudflare Logpush, Heroku router,
+    /// other JSON lines, or one code per line.
     #[arg(value_name = "FILE")]
     pub files: Vec<std::path::PathBuf>,
+
+    /// Read every line as this format instead of recognising it: ncsa, iis,
+    /// alb, elb, cloudfront, haproxy, envoy, caddy, traefik, cloudflare,
+    /// heroku, json, codes.
+    #[arg(long = "format", value_name = "NAME", value_parser = parse_format)]
+    pub format: Option<crate::formats::Format>,
+
+    /// Also list the N paths (and hosts, targets or upstreams, where the
+    /// format names them) with the most 5xx and the most 4xx. Memory stays
+    /// bounded: counts are exact up to 10,000 distinct values per list,
+    /// and beyond that may be low by at most 1/10,001 of the requests.
+    #[arg(long = "top", value_name = "N", value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub top: Option<u16>,
+
+    /// Count only requests at or after this time: ISO 8601
+    /// (2024-05-01T12:00:00Z, +02:00 offsets, or a date alone) or a log
+    /// stamp (01/May/2024:12:00:00 +0000); without a zone, UTC. Requests
+    /// without a readable stamp are left out.
+    #[arg(long = "since", value_name = "TIME", value_parser = crate::timestamp::parse_instant)]
+    pub since: Option<i64>,
+
+    /// Count only requests before this time (same forms as --since).
+    #[arg(long = "until", value_name = "TIME", value_parser = crate::timestamp::parse_instant)]
+    pub until: Option<i64>,
+
+    /// Keep reading files as they grow, as `tail -F` does (a file that is
+    /// rotated or truncated is read again from its start). On a terminal
+    /// the summary is redrawn about once a second; otherwise one JSON
+    /// object per line is printed each second that new requests came in.
+    /// Ends with Ctrl-C, or when the output is closed.
+    #[arg(long = "follow", short = 'f')]
+    pub follow: bool,
 
     /// Take the status from this whitespace-separated field (1-based, as awk).
     #[arg(long = "field", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

@@ -151,6 +151,88 @@ pub struct StatsJson {
     /// With `--by`: `unit`, `untimed`, `bad_time` and `buckets`.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub timeline: Option<TimelineJson>,
+    /// The formats recognised (`ncsa`, `iis`, `alb`, ...), in the order met.
+    pub formats: Vec<&'static str>,
+    /// Requests left out by `--since`/`--until`.
+    pub filtered_out: u64,
+    /// For formats with a second status (ALB target, Cloudflare origin...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second: Option<SecondJson>,
+    /// The formats' own breakdowns, by name (`substatus`, `response_flags`...).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub details: BTreeMap<&'static str, DetailJson>,
+    /// With `--top`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top: Option<TopJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SecondJson {
+    /// Who writes the status (`ALB`), and who the second (`target`).
+    pub front: &'static str,
+    pub behind: &'static str,
+    /// Lines where the hop behind gave no status.
+    pub missing: u64,
+    /// 4xx and 5xx the front hop produced itself.
+    pub made_in_front: ClassPairJson,
+    /// 4xx and 5xx passed on unchanged.
+    pub passed_on: ClassPairJson,
+    pub codes: Vec<CountJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClassPairJson {
+    pub client_errors: u64,
+    pub server_errors: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DetailJson {
+    /// Most frequent first.
+    pub values: Vec<DetailValueJson>,
+    /// Requests whose value came after 1,000 distinct ones.
+    pub other: u64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DetailValueJson {
+    pub key: String,
+    /// What it means, where we know (an IIS sub-status name, a flag).
+    pub meaning: Option<&'static str>,
+    pub count: u64,
+    pub share: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopJson {
+    pub limit: usize,
+    pub paths: TopClassesJson,
+    pub hosts: TopClassesJson,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopClassesJson {
+    #[serde(rename = "4xx")]
+    pub client_errors: TopListJson,
+    #[serde(rename = "5xx")]
+    pub server_errors: TopListJson,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopListJson {
+    /// Requests of the class with a value.
+    pub seen: u64,
+    /// How much any count may be below the true one (0: exact).
+    pub max_error: u64,
+    pub values: Vec<TopValueJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopValueJson {
+    pub key: String,
+    pub count: u64,
+    /// Of `seen`.
+    pub share: f64,
 }
 
 /// Requests per time bucket, next to the other fields of `stats --json`.
@@ -195,6 +277,27 @@ pub struct CountJson {
     pub share: f64,
 }
 
+/// What a breakdown's value means, where we know.
+pub fn detail_meaning(kind: crate::stats::DetailKind, key: &[u8]) -> Option<&'static str> {
+    use crate::stats::DetailKind;
+    let terms = match kind {
+        DetailKind::Substatus => {
+            let text = std::str::from_utf8(key).ok()?;
+            let (code, sub) = text.split_once('.')?;
+            return crate::catalogue::lookup(code.parse().ok()?, Some(sub.parse().ok()?))
+                .first()
+                .map(|e| e.name.get());
+        }
+        DetailKind::Win32 => "win32",
+        DetailKind::EdgeResult => "cloudfront",
+        DetailKind::Termination => "haproxy",
+        DetailKind::Flag => "envoy",
+        DetailKind::HerokuCode => "heroku",
+        DetailKind::Reason => return None,
+    };
+    crate::catalogue::log_term(terms, key)
+}
+
 pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
     use crate::stats::{above, nines, CLIENT_ERROR_THRESHOLD, SERVER_ERROR_THRESHOLD};
     let any = counts.total > 0;
@@ -236,6 +339,91 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
                 }
             })
             .collect(),
+        formats: counts.formats.iter().map(|f| f.name()).collect(),
+        filtered_out: counts.filtered_out,
+        second: counts.second.as_ref().map(|second| {
+            let (front, behind) = counts
+                .formats
+                .iter()
+                .find_map(|f| f.hops())
+                .unwrap_or(("front", "backend"));
+            SecondJson {
+                front,
+                behind,
+                missing: second.missing,
+                made_in_front: ClassPairJson {
+                    client_errors: second.made_in_front[0],
+                    server_errors: second.made_in_front[1],
+                },
+                passed_on: ClassPairJson {
+                    client_errors: second.passed_on[0],
+                    server_errors: second.passed_on[1],
+                },
+                codes: (0..1000u16)
+                    .filter(|&c| second.by_code[usize::from(c)] > 0)
+                    .map(|c| {
+                        let n = second.by_code[usize::from(c)];
+                        CountJson {
+                            key: format!("{c:03}"),
+                            name: crate::catalogue::primary_name(c),
+                            count: n,
+                            share: counts.share(n),
+                        }
+                    })
+                    .collect(),
+            }
+        }),
+        details: counts
+            .details
+            .iter()
+            .map(|(kind, tally)| {
+                let values = tally
+                    .ranked()
+                    .into_iter()
+                    .map(|(key, n)| DetailValueJson {
+                        key: String::from_utf8_lossy(key).into_owned(),
+                        meaning: detail_meaning(*kind, key),
+                        count: n,
+                        share: counts.share(n),
+                    })
+                    .collect();
+                (
+                    kind.name(),
+                    DetailJson {
+                        values,
+                        other: tally.other,
+                    },
+                )
+            })
+            .collect(),
+        top: counts.top.as_ref().map(|top| {
+            let list = |sketch: &crate::stats::Sketch| TopListJson {
+                seen: sketch.seen,
+                max_error: sketch.error_bound(),
+                values: sketch
+                    .best(top.limit)
+                    .into_iter()
+                    .map(|(key, n)| TopValueJson {
+                        key: String::from_utf8_lossy(key).into_owned(),
+                        count: n,
+                        share: if sketch.seen == 0 {
+                            0.0
+                        } else {
+                            n as f64 / sketch.seen as f64
+                        },
+                    })
+                    .collect(),
+            };
+            let classes = |pair: &[crate::stats::Sketch; 2]| TopClassesJson {
+                client_errors: list(&pair[0]),
+                server_errors: list(&pair[1]),
+            };
+            TopJson {
+                limit: top.limit,
+                paths: classes(&top.paths),
+                hosts: classes(&top.hosts),
+            }
+        }),
         timeline: counts.buckets.as_ref().map(|b| TimelineJson {
             unit: b.unit().name(),
             untimed: b.untimed,

@@ -61,7 +61,7 @@ fn short_string_end(line: &[u8], start: usize) -> Option<usize> {
 /// `start`, where a backslash escapes the next byte. A quote is escaped
 /// when an odd number of backslashes runs up to it, so one memchr per
 /// quote is enough (escapes are rare; quotes are not).
-fn string_end(line: &[u8], start: usize) -> Option<usize> {
+pub(crate) fn string_end(line: &[u8], start: usize) -> Option<usize> {
     let mut at = start;
     loop {
         let quote = at + memchr(b'"', line.get(at..)?)?;
@@ -102,7 +102,7 @@ fn json_status(line: &[u8]) -> Option<u16> {
 
 /// A JSON value that is a status: a number of exactly three digits (not
 /// `200.5`, `2e2` or `2000`) or a string of exactly three digits.
-fn json_code(value: &[u8]) -> Option<u16> {
+pub(crate) fn json_code(value: &[u8]) -> Option<u16> {
     match value {
         [b'"', a, b, c, b'"', ..] => three_digits(&[*a, *b, *c]),
         [a, b, c, rest @ ..] if !matches!(rest.first(), Some(b'0'..=b'9' | b'.' | b'e' | b'E')) => {
@@ -119,7 +119,10 @@ fn json_code(value: &[u8]) -> Option<u16> {
 /// nesting of `{}` and `[]` are tracked so that a word in a string value or
 /// a key of an inner object is never taken for an outer key. Not a JSON
 /// validator: it reads what is there and stops at the end of the line.
-fn top_level_keys<'a>(line: &'a [u8], mut visit: impl FnMut(&'a [u8], &'a [u8]) -> bool) {
+pub(crate) fn top_level_keys<'a>(
+    line: &'a [u8],
+    mut visit: impl FnMut(&'a [u8], &'a [u8]) -> bool,
+) {
     let mut depth = 0usize;
     let mut at = 0;
     while let Some(&byte) = line.get(at) {
@@ -164,7 +167,7 @@ pub fn status_in_field(line: &[u8], n: usize) -> Option<u16> {
         .and_then(|f| if f.len() == 3 { three_digits(f) } else { None })
 }
 
-fn three_digits(bytes: &[u8]) -> Option<u16> {
+pub(crate) fn three_digits(bytes: &[u8]) -> Option<u16> {
     match bytes {
         [a, b, c] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
             Some(u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0'))
@@ -173,7 +176,7 @@ fn three_digits(bytes: &[u8]) -> Option<u16> {
     }
 }
 
-fn skip(bytes: &[u8], unwanted: impl Fn(u8) -> bool) -> &[u8] {
+pub(crate) fn skip(bytes: &[u8], unwanted: impl Fn(u8) -> bool) -> &[u8] {
     let n = bytes.iter().take_while(|b| unwanted(**b)).count();
     &bytes[n..]
 }

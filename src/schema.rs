@@ -291,6 +291,23 @@ pub struct RawSnippet {
 /// The languages snippets are written in, in the order views list them.
 pub const SNIPPET_LANGS: [&str; 5] = ["curl", "python", "javascript", "go", "rust"];
 
+/// `data/log_terms.json`: what the short codes of log formats mean
+/// (HAProxy termination states, Envoy response flags, Heroku H codes,
+/// IIS Win32 statuses, CloudFront result types), for `stats`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLogTerm {
+    /// `haproxy`, `envoy`, `heroku`, `win32` or `cloudfront`.
+    pub kind: String,
+    /// As the log writes it: `sH`, `UF`, `H12`, `64`, `Miss`.
+    pub code: String,
+    /// A few words.
+    pub meaning: String,
+}
+
+/// The kinds of `data/log_terms.json`.
+pub const LOG_TERM_KINDS: [&str; 5] = ["haproxy", "envoy", "heroku", "win32", "cloudfront"];
+
 /// `data/constants.json`: what a code is called in code, one object per
 /// code, a field per language only where that language defines the code.
 #[derive(Debug, Clone, Deserialize, Serialize)]

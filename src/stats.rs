@@ -23,13 +23,14 @@ pub fn nines(availability: f64) -> Option<f64> {
     (availability < 1.0).then(|| -libm::log10(1.0 - availability))
 }
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, BufRead, Read};
 use std::sync::mpsc;
 
+use crate::formats::{Detail, Format, Parsed, Reader, Record, Want};
 use crate::lines::LineSplitter;
-use crate::logline::{status_in_field, status_of_line, time_key, trim};
+use crate::logline::{status_in_field, time_key, trim};
 
 /// Bytes read at a time.
 const CHUNK: usize = 1024 * 1024;
@@ -46,6 +47,16 @@ pub struct Counts {
     pub unparsed: u64,
     /// Per time bucket, when asked for (`--by`).
     pub buckets: Option<Buckets>,
+    /// The formats recognised, in the order met.
+    pub formats: Vec<Format>,
+    /// What the hop behind answered, for formats that log it.
+    pub second: Option<Box<Second>>,
+    /// The formats' own breakdowns (IIS sub-statuses, Envoy flags, ...).
+    pub details: BTreeMap<DetailKind, Tally>,
+    /// The paths and hosts with the most errors (`--top`).
+    pub top: Option<Box<Top>>,
+    /// Requests outside `--since`/`--until`, or without a stamp to tell.
+    pub filtered_out: u64,
 }
 
 impl Default for Counts {
@@ -55,8 +66,185 @@ impl Default for Counts {
             total: 0,
             unparsed: 0,
             buckets: None,
+            formats: Vec::new(),
+            second: None,
+            details: BTreeMap::new(),
+            top: None,
+            filtered_out: 0,
         }
     }
+}
+
+/// How to read the lines: what `stats` was asked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `--field N`: the status is the Nth whitespace-separated field.
+    pub field: Option<usize>,
+    /// `--format`: read every line as this format.
+    pub format: Option<Format>,
+    /// `--top N`: keep the paths and hosts with the most errors, to show N.
+    pub top: Option<usize>,
+    /// `--since`, `--until`: instants; a request counts when `since <= t < until`.
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+}
+
+/// The second status of formats that log two (balancer and target, edge
+/// and origin), and which hop the errors came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Second {
+    pub by_code: [u64; 1000],
+    /// Lines where the hop behind gave no status (`-`, `0`): it was never
+    /// reached or never answered.
+    pub missing: u64,
+    /// 4xx and 5xx the front hop produced itself: no answer from behind,
+    /// or another status than the one behind gave.
+    pub made_in_front: [u64; 2],
+    /// 4xx and 5xx passed on unchanged from the hop behind.
+    pub passed_on: [u64; 2],
+}
+
+impl Default for Second {
+    fn default() -> Self {
+        Second {
+            by_code: [0; 1000],
+            missing: 0,
+            made_in_front: [0; 2],
+            passed_on: [0; 2],
+        }
+    }
+}
+
+/// The breakdowns formats have, in the order they are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DetailKind {
+    /// IIS `404.3`: code and sub-status.
+    Substatus,
+    /// IIS `sc-win32-status`.
+    Win32,
+    /// ALB `error_reason`.
+    Reason,
+    /// CloudFront `x-edge-result-type`.
+    EdgeResult,
+    /// HAProxy termination state, first two characters.
+    Termination,
+    /// Envoy RESPONSE_FLAGS, one by one.
+    Flag,
+    /// Heroku H codes.
+    HerokuCode,
+}
+
+impl DetailKind {
+    /// The key in `--json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DetailKind::Substatus => "substatus",
+            DetailKind::Win32 => "win32_status",
+            DetailKind::Reason => "error_reason",
+            DetailKind::EdgeResult => "edge_result",
+            DetailKind::Termination => "termination_state",
+            DetailKind::Flag => "response_flags",
+            DetailKind::HerokuCode => "heroku_code",
+        }
+    }
+}
+
+/// At most this many distinct values per breakdown; the rest are `other`.
+pub const TALLY_KEYS: usize = 1000;
+/// Values longer than this are cut before they are counted.
+const KEY_BYTES: usize = 256;
+
+/// Counts of short values (a flag, a reason), bounded in memory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub counts: HashMap<Box<[u8]>, u64>,
+    /// Values met after `TALLY_KEYS` distinct ones were already kept.
+    pub other: u64,
+}
+
+impl Tally {
+    fn add(&mut self, key: &[u8]) {
+        let key = &key[..key.len().min(KEY_BYTES)];
+        if let Some(n) = self.counts.get_mut(key) {
+            *n += 1;
+        } else if self.counts.len() < TALLY_KEYS {
+            self.counts.insert(key.into(), 1);
+        } else {
+            self.other += 1;
+        }
+    }
+
+    /// The values, most frequent first (ties by value).
+    pub fn ranked(&self) -> Vec<(&[u8], u64)> {
+        let mut list: Vec<(&[u8], u64)> = self.counts.iter().map(|(k, n)| (&**k, *n)).collect();
+        list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        list
+    }
+}
+
+/// How many keys each `--top` sketch keeps. Counts are exact while a
+/// sketch has seen at most this many distinct keys.
+pub const TOP_KEYS: usize = 10_000;
+
+/// The most frequent keys of a stream in bounded memory (Misra-Gries):
+/// at most `TOP_KEYS` counters; when a new key finds them all taken, every
+/// counter drops by one and the zeros go. A reported count is at most the
+/// true one and at least the true one minus `seen / (TOP_KEYS + 1)`, so
+/// any key with more than that share of the stream is kept.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sketch {
+    counts: HashMap<Box<[u8]>, u64>,
+    /// Keys added.
+    pub seen: u64,
+    /// Counters were dropped: the counts are lower bounds.
+    pub approximate: bool,
+}
+
+impl Sketch {
+    fn add(&mut self, key: &[u8]) {
+        let key = &key[..key.len().min(KEY_BYTES)];
+        self.seen += 1;
+        if let Some(n) = self.counts.get_mut(key) {
+            *n += 1;
+            return;
+        }
+        if self.counts.len() < TOP_KEYS {
+            self.counts.insert(key.into(), 1);
+            return;
+        }
+        self.approximate = true;
+        self.counts.retain(|_, n| {
+            *n -= 1;
+            *n > 0
+        });
+    }
+
+    /// The `n` keys with the highest counts, highest first.
+    pub fn best(&self, n: usize) -> Vec<(&[u8], u64)> {
+        let mut list: Vec<(&[u8], u64)> = self.counts.iter().map(|(k, c)| (&**k, *c)).collect();
+        list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        list.truncate(n);
+        list
+    }
+
+    /// The most a reported count can be below the true one.
+    pub fn error_bound(&self) -> u64 {
+        if self.approximate {
+            self.seen / (TOP_KEYS as u64 + 1)
+        } else {
+            0
+        }
+    }
+}
+
+/// `--top`: paths and hosts of the 4xx and of the 5xx.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Top {
+    /// How many to show.
+    pub limit: usize,
+    /// [4xx, 5xx].
+    pub paths: [Sketch; 2],
+    pub hosts: [Sketch; 2],
 }
 
 /// How wide a time bucket is: what `--by` asks for, then the coarser
@@ -205,8 +393,8 @@ impl Bucket {
 impl Buckets {
     // Kept out of line so that counting without --by stays as lean as it was.
     #[inline(never)]
-    fn add(&mut self, line: &[u8], code: u16) {
-        let at = match time_key(line) {
+    fn add(&mut self, time: Option<Option<i64>>, code: u16) {
+        let at = match time {
             Some(Some(at)) => at,
             Some(None) => {
                 self.untimed += 1;
@@ -318,23 +506,154 @@ impl Counts {
         1.0 - self.share(self.class(5))
     }
 
-    fn add_line(&mut self, line: &[u8], field: Option<usize>) {
-        let status = match field {
-            Some(n) => status_in_field(line, n),
-            None => status_of_line(line),
-        };
-        match status {
-            Some(code) => {
-                self.by_code[usize::from(code)] += 1;
-                self.total += 1;
-                if let Some(buckets) = &mut self.buckets {
-                    buckets.add(line, code);
+    fn add_line(&mut self, reader: &mut Reader, options: &Options, line: &[u8]) {
+        if let Some(n) = options.field {
+            match status_in_field(line, n) {
+                Some(code) => {
+                    let time = (self.buckets.is_some() || filtered(options))
+                        .then(|| time_key(line))
+                        .flatten();
+                    if self.in_range(options, time) {
+                        self.count(code, time);
+                    }
                 }
+                None if trim(line).is_empty() => {}
+                None => self.unparsed += 1,
             }
-            None if trim(line).is_empty() => {}
-            None => self.unparsed += 1,
+            return;
+        }
+        match reader.read(line) {
+            Parsed::Record(record) => self.add_record(&record, options),
+            Parsed::Skip => {}
+            Parsed::Unparsed => self.unparsed += 1,
         }
     }
+
+    fn add_record(&mut self, r: &Record, options: &Options) {
+        let time = if self.buckets.is_some() || filtered(options) {
+            r.time()
+        } else {
+            None
+        };
+        if !self.in_range(options, time) {
+            return;
+        }
+        self.count(r.status, time);
+        let class = match r.status / 100 {
+            4 => Some(0),
+            5 => Some(1),
+            _ => None,
+        };
+        if let Some(second) = r.second {
+            let s = self.second.get_or_insert_with(Box::default);
+            match second {
+                Some(code) => s.by_code[usize::from(code)] += 1,
+                None => s.missing += 1,
+            }
+            if let Some(class) = class {
+                if second == Some(r.status) {
+                    s.passed_on[class] += 1;
+                } else {
+                    s.made_in_front[class] += 1;
+                }
+            }
+        }
+        if r.detail != Detail::None {
+            self.add_detail(r);
+        }
+        if let (Some(top), Some(class)) = (&mut self.top, class) {
+            if !r.path.is_empty() {
+                top.paths[class].add(r.path);
+            }
+            if !r.host.is_empty() {
+                top.hosts[class].add(r.host);
+            }
+        }
+    }
+
+    // Out of line: most lines have no detail, and the NCSA path stays lean.
+    #[inline(never)]
+    fn add_detail(&mut self, r: &Record) {
+        let mut tally = |kind: DetailKind, key: &[u8]| {
+            self.details.entry(kind).or_default().add(key);
+        };
+        match r.detail {
+            Detail::None => {}
+            Detail::Iis { substatus, win32 } => {
+                let mut buf = [0u8; 12];
+                let key = code_dot(&mut buf, r.status, substatus);
+                tally(DetailKind::Substatus, key);
+                tally(DetailKind::Win32, win32);
+            }
+            Detail::Reason(reason) => tally(DetailKind::Reason, reason),
+            Detail::EdgeResult(result) => tally(DetailKind::EdgeResult, result),
+            Detail::Termination(state) => tally(DetailKind::Termination, state),
+            Detail::Flags(flags) => {
+                for flag in flags.split(|&b| b == b',').filter(|f| !f.is_empty()) {
+                    tally(DetailKind::Flag, flag);
+                }
+            }
+            Detail::HerokuCode(code) => tally(DetailKind::HerokuCode, code),
+        }
+    }
+
+    fn count(&mut self, code: u16, time: Option<Option<i64>>) {
+        self.by_code[usize::from(code)] += 1;
+        self.total += 1;
+        if let Some(buckets) = &mut self.buckets {
+            buckets.add(time, code);
+        }
+    }
+
+    /// Whether a request at `time` is inside `--since`/`--until`; one that
+    /// cannot be placed is left out when either is given.
+    fn in_range(&mut self, options: &Options, time: Option<Option<i64>>) -> bool {
+        if !filtered(options) {
+            return true;
+        }
+        let inside = match time {
+            Some(Some(t)) => {
+                options.since.is_none_or(|since| t >= since)
+                    && options.until.is_none_or(|until| t < until)
+            }
+            _ => false,
+        };
+        if !inside {
+            self.filtered_out += 1;
+        }
+        inside
+    }
+
+    /// Counts set up for these options (`--top` keeps its sketches).
+    pub fn prepare(&mut self, options: &Options) {
+        if let (Some(limit), None) = (options.top, &self.top) {
+            self.top = Some(Box::new(Top {
+                limit,
+                ..Top::default()
+            }));
+        }
+    }
+
+    fn note_format(&mut self, reader: &Reader) {
+        for format in reader.formats() {
+            if !self.formats.contains(&format) {
+                self.formats.push(format);
+            }
+        }
+    }
+}
+
+fn filtered(options: &Options) -> bool {
+    options.since.is_some() || options.until.is_some()
+}
+
+/// `404.3` written into `buf`.
+fn code_dot(buf: &mut [u8; 12], code: u16, sub: u16) -> &[u8] {
+    use std::io::Write as _;
+    let mut cursor = std::io::Cursor::new(&mut buf[..]);
+    let _ = write!(cursor, "{code:03}.{sub}");
+    let len = cursor.position() as usize;
+    &buf[..len]
 }
 
 /// Buffers in flight between the reading thread and the counting one.
@@ -343,11 +662,14 @@ const BUFFERS: usize = 3;
 /// Reads `input` to the end, counting each line's status. One thread reads
 /// while this one counts, so the kernel's copy of the next chunk overlaps
 /// the scan of this one; memory stays at a few chunks whatever the input.
-pub fn count<R: Read + Send>(
-    input: R,
-    field: Option<usize>,
-    counts: &mut Counts,
-) -> io::Result<()> {
+pub fn count<R: Read + Send>(input: R, options: &Options, counts: &mut Counts) -> io::Result<()> {
+    counts.prepare(options);
+    let mut reader = Reader::new(
+        options.format,
+        Want {
+            places: options.top.is_some(),
+        },
+    );
     let (full_tx, full_rx) = mpsc::sync_channel::<io::Result<(Vec<u8>, usize)>>(BUFFERS);
     let (empty_tx, empty_rx) = mpsc::sync_channel::<Vec<u8>>(BUFFERS);
     for _ in 0..BUFFERS {
@@ -362,15 +684,19 @@ pub fn count<R: Read + Send>(
                 Ok(chunk) => chunk,
                 Err(e) => {
                     // What was read before the error still counts.
-                    lines.finish(|line, _| counts.add_line(line, field));
+                    lines.finish(|line, _| counts.add_line(&mut reader, options, line));
+                    counts.note_format(&reader);
                     return Err(e);
                 }
             };
-            lines.feed(&buffer[..len], |line, _| counts.add_line(line, field));
+            lines.feed(&buffer[..len], |line, _| {
+                counts.add_line(&mut reader, options, line)
+            });
             // The reader may have stopped after an error; then nobody waits.
             let _ = empty_tx.send(buffer);
         }
-        lines.finish(|line, _| counts.add_line(line, field));
+        lines.finish(|line, _| counts.add_line(&mut reader, options, line));
+        counts.note_format(&reader);
         Ok(())
     })
 }
@@ -379,24 +705,64 @@ pub fn count<R: Read + Send>(
 /// several members, as logrotate and `cat a.gz b.gz` make).
 pub fn count_maybe_gzip<R: Read + Send>(
     input: R,
-    field: Option<usize>,
+    options: &Options,
     counts: &mut Counts,
 ) -> io::Result<()> {
     // Small: after the first bytes, reads of a whole chunk bypass it.
     let mut input = io::BufReader::with_capacity(64 * 1024, input);
     let gzip = input.fill_buf()?.starts_with(&[0x1f, 0x8b]);
     if gzip {
-        count(flate2::bufread::MultiGzDecoder::new(input), field, counts)
+        count(flate2::bufread::MultiGzDecoder::new(input), options, counts)
     } else {
-        count(input, field, counts)
+        count(input, options, counts)
+    }
+}
+
+/// Counts a stream handed over piece by piece (`--follow`): a line split
+/// between two pieces, and the format found so far, carry over.
+#[derive(Debug)]
+pub struct Feeder {
+    lines: LineSplitter,
+    reader: Reader,
+    options: Options,
+}
+
+impl Feeder {
+    pub fn new(options: &Options, counts: &mut Counts) -> Feeder {
+        counts.prepare(options);
+        Feeder {
+            lines: LineSplitter::new(MAX_LINE),
+            reader: Reader::new(
+                options.format,
+                Want {
+                    places: options.top.is_some(),
+                },
+            ),
+            options: *options,
+        }
+    }
+
+    pub fn feed(&mut self, data: &[u8], counts: &mut Counts) {
+        let (reader, options) = (&mut self.reader, &self.options);
+        self.lines
+            .feed(data, |line, _| counts.add_line(reader, options, line));
+        counts.note_format(&self.reader);
     }
 }
 
 /// Counts the lines of an in-memory log (what `count` does, in one thread).
-pub fn count_slice(data: &[u8], field: Option<usize>, counts: &mut Counts) {
+pub fn count_slice(data: &[u8], options: &Options, counts: &mut Counts) {
+    counts.prepare(options);
+    let mut reader = Reader::new(
+        options.format,
+        Want {
+            places: options.top.is_some(),
+        },
+    );
     let mut lines = LineSplitter::new(MAX_LINE);
-    lines.feed(data, |line, _| counts.add_line(line, field));
-    lines.finish(|line, _| counts.add_line(line, field));
+    lines.feed(data, |line, _| counts.add_line(&mut reader, options, line));
+    lines.finish(|line, _| counts.add_line(&mut reader, options, line));
+    counts.note_format(&reader);
 }
 
 /// The reading side: fills empty buffers until end of input or an error.
@@ -446,7 +812,7 @@ mod tests {
         log.extend(vec![b'x'; 1_000_000]);
         log.extend_from_slice(b"\n503");
         let mut counts = Counts::default();
-        count(&log[..], None, &mut counts).unwrap();
+        count(&log[..], &Options::default(), &mut counts).unwrap();
         assert_eq!(counts.by_code[404], 1000);
         assert_eq!(counts.by_code[200], 4000);
         assert_eq!(counts.by_code[503], 1);
@@ -464,8 +830,8 @@ mod tests {
             log.extend_from_slice(if i % 7 == 0 { b"\r\n" } else { b"\n" });
         }
         let (mut threaded, mut in_memory) = (Counts::default(), Counts::default());
-        count(&log[..], None, &mut threaded).unwrap();
-        count_slice(&log, None, &mut in_memory);
+        count(&log[..], &Options::default(), &mut threaded).unwrap();
+        count_slice(&log, &Options::default(), &mut in_memory);
         assert_eq!(threaded, in_memory);
         assert_eq!(threaded.total, 40_000);
     }
@@ -473,7 +839,7 @@ mod tests {
     /// Buckets as ("RFC 3339 start", total), in time order.
     fn timeline(log: &[u8], unit: Granularity, offset: i32) -> (Vec<(String, u64)>, Buckets) {
         let mut counts = Counts::with_buckets(unit, offset);
-        count_slice(log, None, &mut counts);
+        count_slice(log, &Options::default(), &mut counts);
         let buckets = counts.buckets.unwrap();
         let list = buckets
             .in_order()
@@ -570,7 +936,7 @@ h - - [23/Nov/2026:11:59:00 +0000] \"GET / HTTP/1.1\" 200 1\n\
         }
         for unit in [Granularity::Minute, Granularity::Hour] {
             let mut counts = Counts::with_buckets(unit, 0);
-            count_slice(&log, None, &mut counts);
+            count_slice(&log, &Options::default(), &mut counts);
             let buckets = counts.buckets.unwrap();
             let list = buckets.in_order();
             assert!(list.len() <= MAX_BUCKETS, "{}", list.len());
@@ -639,8 +1005,15 @@ h - - [23/Nov/2026:11:59:00 +0000] \"GET / HTTP/1.1\" 200 1\n\
         }
         for (unit, offset) in [(Granularity::Minute, 0), (Granularity::Hour, -86_340)] {
             let mut counts = Counts::with_buckets(unit, offset);
-            count_slice(&log, None, &mut counts);
-            count_slice(&log, Some(2), &mut counts);
+            count_slice(&log, &Options::default(), &mut counts);
+            count_slice(
+                &log,
+                &Options {
+                    field: Some(2),
+                    ..Options::default()
+                },
+                &mut counts,
+            );
             let buckets = counts.buckets.as_ref().unwrap();
             let timed: u64 = buckets.in_order().iter().map(|(_, b)| b.total).sum();
             assert_eq!(timed + buckets.untimed, counts.total);
@@ -661,10 +1034,10 @@ h - - [23/Nov/2026:11:59:00 +0000] \"GET / HTTP/1.1\" 200 1\n\
         let mut twice = gz.finish().unwrap();
         twice.extend_from_within(..); // two members back to back
         let mut counts = Counts::default();
-        count_maybe_gzip(&twice[..], None, &mut counts).unwrap();
+        count_maybe_gzip(&twice[..], &Options::default(), &mut counts).unwrap();
         assert_eq!((counts.total, counts.by_code[404]), (2000, 2000));
         let mut counts = Counts::default();
-        count_maybe_gzip(&plain[..], None, &mut counts).unwrap();
+        count_maybe_gzip(&plain[..], &Options::default(), &mut counts).unwrap();
         assert_eq!(counts.total, 1000);
     }
 
@@ -674,7 +1047,7 @@ h - - [23/Nov/2026:11:59:00 +0000] \"GET / HTTP/1.1\" 200 1\n\
         line.extend(vec![b'a'; 2 * CHUNK]);
         line.push(b'\n');
         let mut counts = Counts::default();
-        count(&line[..], None, &mut counts).unwrap();
+        count(&line[..], &Options::default(), &mut counts).unwrap();
         assert_eq!((counts.total, counts.by_code[404]), (1, 1));
     }
 }

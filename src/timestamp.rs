@@ -158,6 +158,24 @@ pub fn iso(stamp: &[u8]) -> Option<i64> {
     )
 }
 
+/// `--since`/`--until`: an ISO 8601 time (`2024-05-01T12:00:00Z`,
+/// `2024-05-01 12:00:00+02:00`), a date alone (its midnight, UTC), or a
+/// log stamp as NCSA writes it (`01/May/2024:12:00:00 +0000`, brackets
+/// optional). Without a zone, UTC.
+pub fn parse_instant(text: &str) -> Result<i64, String> {
+    let t = text.trim().trim_start_matches('[').trim_end_matches(']');
+    let bad = || {
+        format!("'{}' is not a time: give 2024-05-01T12:00:00Z, 2024-05-01, or 01/May/2024:12:00:00 +0000", crate::escape::shown(text))
+    };
+    if t.len() == 10 && t.as_bytes().get(4) == Some(&b'-') {
+        return iso(format!("{t}T00:00:00Z").as_bytes()).ok_or_else(bad);
+    }
+    if let Some(at) = iso(t.as_bytes()) {
+        return Ok(at);
+    }
+    ncsa(format!("{t}]").as_bytes()).ok_or_else(bad)
+}
+
 /// `--tz`: `UTC` or `Z` (any case), or a fixed offset `+02:00`, `+0200`,
 /// `-05:30`, as seconds east of UTC.
 pub fn parse_tz(text: &str) -> Result<i32, String> {

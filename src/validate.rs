@@ -18,6 +18,7 @@ pub struct Tables {
     pub grpc: RawGrpc,
     pub headers: Vec<RawHeader>,
     pub snippets: Vec<RawSnippet>,
+    pub log_terms: Vec<RawLogTerm>,
 }
 
 pub fn load(data: &Path) -> Result<Tables, String> {
@@ -37,6 +38,7 @@ pub fn load(data: &Path) -> Result<Tables, String> {
     // Listed and looked up in alphabetical order, case aside.
     headers.sort_by_key(|h| h.name.to_lowercase());
     let snippets: Vec<RawSnippet> = read_json(&data.join("snippets.json"))?;
+    let log_terms: Vec<RawLogTerm> = read_json(&data.join("log_terms.json"))?;
     let source_rank: BTreeMap<&str, usize> = sources
         .iter()
         .enumerate()
@@ -67,6 +69,7 @@ pub fn load(data: &Path) -> Result<Tables, String> {
         grpc,
         headers,
         snippets,
+        log_terms,
     };
     validate(&tables)?;
     Ok(tables)
@@ -142,6 +145,7 @@ pub fn validate(t: &Tables) -> Result<(), String> {
             .map_err(|m| format!("guide {}: {m}", g.id))?;
     }
     validate_snippets(&t.snippets, &codes)?;
+    validate_log_terms(&t.log_terms)?;
     validate_constants(&t.constants, &codes)?;
     validate_grpc(&t.grpc, &codes)?;
     no_blank_text(&t.sources).map_err(|m| format!("sources.json: {m}"))?;
@@ -244,6 +248,21 @@ fn validate_snippets(snippets: &[RawSnippet], codes: &BTreeSet<u16>) -> Result<(
             if !seen.contains(&(topic, lang)) {
                 return Err(format!("snippets.json {topic}: no {lang} snippet"));
             }
+        }
+    }
+    Ok(())
+}
+
+fn validate_log_terms(terms: &[RawLogTerm]) -> Result<(), String> {
+    let mut seen = BTreeSet::new();
+    for t in terms {
+        let at = |m: String| format!("log_terms.json {} {}: {m}", t.kind, t.code);
+        no_blank_text(t).map_err(at)?;
+        if !LOG_TERM_KINDS.contains(&t.kind.as_str()) {
+            return Err(at(format!("kind: one of {}", LOG_TERM_KINDS.join(", "))));
+        }
+        if !seen.insert((t.kind.as_str(), t.code.as_str())) {
+            return Err(at("twice".into()));
         }
     }
     Ok(())

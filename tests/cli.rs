@@ -36,6 +36,8 @@ mod ship;
 mod snippets;
 #[path = "cli/stats.rs"]
 mod stats;
+#[path = "cli/stats_formats.rs"]
+mod stats_formats;
 #[path = "cli/stats_parsing.rs"]
 mod stats_parsing;
 #[path = "cli/stdin.rs"]

@@ -53,8 +53,12 @@ fn stdin_corpus() {
 fn stats_corpus() {
     for input in corpus("stats") {
         for field in [None, Some(1), Some(9)] {
+            let options = stats::Options {
+                field,
+                ..stats::Options::default()
+            };
             let mut counts = stats::Counts::default();
-            stats::count_slice(&input, field, &mut counts);
+            stats::count_slice(&input, &options, &mut counts);
             // The same lines counted one at a time: the line splitting,
             // not the per-line parsing, is what the whole input adds.
             let mut one_by_one = stats::Counts::default();
@@ -63,7 +67,7 @@ fn stats_corpus() {
                 lines.pop();
             }
             for line in lines {
-                stats::count_slice(line, field, &mut one_by_one);
+                stats::count_slice(line, &options, &mut one_by_one);
             }
             assert_eq!(counts, one_by_one, "field {field:?}");
         }

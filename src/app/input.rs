@@ -4,6 +4,7 @@ use super::lookup::lookup;
 use super::lookup::{lookup_status_line, pasted_status};
 use super::reference::lang_line;
 use super::reference::missing_lang;
+use super::AppError;
 use super::Context;
 use super::Outcome;
 use super::FOUND;
@@ -20,6 +21,7 @@ use crate::render;
 use crate::stats as log_stats;
 use crate::stats::Counts;
 use crate::stats::Granularity;
+use crate::stats::Options;
 use crate::target::Target;
 use serde::Serialize;
 use std::io;
@@ -181,12 +183,28 @@ fn name_for(ctx: &Context, code: u16) -> Option<&'static str> {
 
 /// `httpcode stats FILE...`: one streaming pass over each input.
 pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
-    let field = args.field.map(usize::from);
+    if let (Some(since), Some(until)) = (args.since, args.until) {
+        if since >= until {
+            return Err(AppError::Usage(
+                "--since must be earlier than --until".into(),
+            ));
+        }
+    }
+    let options = Options {
+        field: args.field.map(usize::from),
+        format: args.format,
+        top: args.top.map(usize::from),
+        since: args.since,
+        until: args.until,
+    };
     let mut counts = match args.by {
         Some(TimeUnit::Hour) => Counts::with_buckets(Granularity::Hour, args.tz),
         Some(TimeUnit::Minute) => Counts::with_buckets(Granularity::Minute, args.tz),
         None => Counts::default(),
     };
+    if args.follow {
+        return follow(ctx, args, &options, counts);
+    }
     let stdin_only = [std::path::PathBuf::from("-")];
     let files = if args.files.is_empty() {
         &stdin_only[..]
@@ -205,7 +223,7 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     // are still counted, and the exit code says something went wrong.
     let mut failed = false;
     for path in files {
-        if let Err(why) = count_file(ctx, path, field, &mut counts) {
+        if let Err(why) = count_file(ctx, path, &options, &mut counts) {
             ctx.warn(&why);
             failed = true;
         }
@@ -227,6 +245,113 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
     })
 }
 
+/// How often `--follow` looks for new lines, and redraws.
+const FOLLOW_POLL: std::time::Duration = std::time::Duration::from_millis(200);
+const FOLLOW_REDRAW: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// One file `--follow` reads: where it is, and which file it was.
+struct Followed {
+    path: std::path::PathBuf,
+    file: std::fs::File,
+    /// Inode and device of the open file, to notice a rotation.
+    id: (u64, u64),
+    read: u64,
+    feeder: log_stats::Feeder,
+}
+
+impl Followed {
+    fn open(
+        path: &std::path::Path,
+        options: &Options,
+        counts: &mut Counts,
+    ) -> Result<Followed, String> {
+        use std::os::unix::fs::MetadataExt;
+        let name = shown(&path.to_string_lossy());
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {e}"))?;
+        let meta = file
+            .metadata()
+            .map_err(|e| format!("cannot read {name}: {e}"))?;
+        if !meta.is_file() {
+            return Err(format!(
+                "{name}: --follow reads files, not pipes or devices"
+            ));
+        }
+        Ok(Followed {
+            path: path.to_path_buf(),
+            file,
+            id: (meta.dev(), meta.ino()),
+            read: 0,
+            feeder: log_stats::Feeder::new(options, counts),
+        })
+    }
+
+    /// Counts what was added since the last call; reopens the path when
+    /// it now names another file, or the file got shorter. Whether any
+    /// bytes came in.
+    fn poll(&mut self, options: &Options, counts: &mut Counts) -> bool {
+        use std::io::Read as _;
+        use std::os::unix::fs::MetadataExt;
+        let mut buffer = vec![0u8; 1 << 20];
+        let mut any = false;
+        loop {
+            match self.file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.read += n as u64;
+                    self.feeder.feed(&buffer[..n], counts);
+                    any = true;
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => break,
+            }
+        }
+        let rotated = std::fs::metadata(&self.path)
+            .is_ok_and(|meta| (meta.dev(), meta.ino()) != self.id || meta.len() < self.read);
+        if rotated {
+            if let Ok(fresh) = Followed::open(&self.path, options, counts) {
+                *self = fresh;
+            }
+        }
+        any
+    }
+}
+
+/// `stats --follow`: counts what the files hold, then what is added to
+/// them, showing the counts so far about once a second.
+fn follow(ctx: &Context, args: &StatsArgs, options: &Options, mut counts: Counts) -> Outcome {
+    if args.files.is_empty() || args.files.iter().any(|f| f.as_os_str() == "-") {
+        return Err(AppError::Usage(
+            "--follow reads files (httpcode stats --follow access.log), not standard input".into(),
+        ));
+    }
+    let mut followed = Vec::new();
+    for path in &args.files {
+        followed.push(Followed::open(path, options, &mut counts).map_err(AppError::Usage)?);
+    }
+    let mut shown_at: Option<std::time::Instant> = None;
+    let mut pending = true;
+    loop {
+        for f in &mut followed {
+            pending |= f.poll(options, &mut counts);
+        }
+        let due = shown_at.is_none_or(|at| at.elapsed() >= FOLLOW_REDRAW);
+        if pending && due {
+            if ctx.stdout_is_terminal && !ctx.json {
+                // Home and clear, then the summary: redrawn in place.
+                let text = render::stats::render(&counts, ctx.term);
+                ctx.print(&format!("\x1b[H\x1b[2J{text}"))?;
+            } else {
+                let mut line = serde_json::to_string(&json::stats(&counts)).unwrap_or_default();
+                line.push('\n');
+                ctx.print(&line)?;
+            }
+            shown_at = Some(std::time::Instant::now());
+            pending = false;
+        }
+        std::thread::sleep(FOLLOW_POLL);
+    }
+}
+
 /// What `stats` says before it reads a log typed or pasted into a terminal.
 const READING_A_TERMINAL: &str =
     "httpcode stats: reading a log from standard input (pass a file, or pipe one in; Ctrl-D ends)";
@@ -241,16 +366,16 @@ fn reads_a_terminal(files: &[std::path::PathBuf], stdin_is_terminal: bool) -> bo
 fn count_file(
     ctx: &Context,
     path: &std::path::Path,
-    field: Option<usize>,
+    options: &Options,
     counts: &mut Counts,
 ) -> Result<(), String> {
     let name = shown(&path.to_string_lossy());
     let lines_before = counts.total + counts.unparsed;
     let result = if path.as_os_str() == "-" {
-        log_stats::count_maybe_gzip(&mut **ctx.stdin.borrow_mut(), field, counts)
+        log_stats::count_maybe_gzip(&mut **ctx.stdin.borrow_mut(), options, counts)
     } else {
         let file = std::fs::File::open(path).map_err(|e| format!("cannot read {name}: {e}"))?;
-        log_stats::count_maybe_gzip(file, field, counts)
+        log_stats::count_maybe_gzip(file, options, counts)
     };
     result.map_err(|e| {
         let lines = counts.total + counts.unparsed - lines_before;

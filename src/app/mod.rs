@@ -98,6 +98,7 @@ struct Context<'a> {
     stdout: RefCell<&'a mut dyn Write>,
     stderr: RefCell<&'a mut dyn Write>,
     stdin_is_terminal: bool,
+    stdout_is_terminal: bool,
 }
 
 /// The whole command line, from arguments to exit code, for the process:
@@ -126,7 +127,9 @@ fn dispatch(args: Vec<OsString>, streams: Streams, leak: bool) -> u8 {
         stdout_is_terminal,
     } = streams;
     let terminals = (stdin_is_terminal, stdout_is_terminal);
-    let choice = if cli.global.no_pager {
+    // A summary redrawn in place (`stats --follow`) never goes to a pager.
+    let follows = matches!(&cli.command, Some(Command::Stats(args)) if args.follow);
+    let choice = if cli.global.no_pager || follows {
         PagerChoice::Never
     } else {
         cli.global.pager
@@ -254,6 +257,7 @@ impl<'a> Context<'a> {
             stdout: RefCell::new(stdout),
             stderr: RefCell::new(stderr),
             stdin_is_terminal,
+            stdout_is_terminal,
         })
     }
 

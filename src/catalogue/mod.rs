@@ -133,6 +133,14 @@ pub struct Snippet {
     pub code: Text,
 }
 
+/// What a short code of a log format means (`sH`, `UF`, `H12`).
+#[derive(Debug)]
+pub struct LogTerm {
+    pub kind: Text,
+    pub code: Text,
+    pub meaning: Text,
+}
+
 /// What one code is called in code, per language (`None`: not defined there).
 #[derive(Debug)]
 pub struct Constants {

@@ -4,7 +4,7 @@
 
 use super::{
     Class, Comparison, Constants, Entry, GrpcCode, Guide, Header, Snippet, Source, COMPARISONS,
-    CONSTANTS, ENTRIES, GRPC_CODES, GUIDES, HEADERS, HTTP_TO_GRPC, SNIPPETS, SOURCES,
+    CONSTANTS, ENTRIES, GRPC_CODES, GUIDES, HEADERS, HTTP_TO_GRPC, LOG_TERMS, SNIPPETS, SOURCES,
 };
 
 /// Every entry for `code`, IANA first. With a substatus, only that sub-status.
@@ -201,6 +201,14 @@ pub fn snippets_for(code: u16) -> Vec<&'static Snippet> {
     };
     found.sort_by_key(|s| rank(s));
     found
+}
+
+/// What `code` means in the log format `kind` (`haproxy`, `envoy`, ...).
+pub fn log_term(kind: &str, code: &[u8]) -> Option<&'static str> {
+    LOG_TERMS
+        .iter()
+        .find(|t| t.kind.get() == kind && t.code.as_bytes() == code)
+        .map(|t| t.meaning.get())
 }
 
 /// Every code some snippet handles, in order.

@@ -4,8 +4,9 @@ use std::fmt::Write as _;
 
 use super::{wrap, Painter};
 use crate::catalogue::{self, Class};
+use crate::formats::Format;
 use crate::stats::{above, nines, CLIENT_ERROR_THRESHOLD, SERVER_ERROR_THRESHOLD};
-use crate::stats::{Bucket, Buckets, Counts, Granularity, MAX_BUCKETS};
+use crate::stats::{Bucket, Buckets, Counts, DetailKind, Granularity, MAX_BUCKETS};
 use crate::term::Term;
 use crate::timestamp;
 
@@ -38,7 +39,7 @@ pub fn render(counts: &Counts, term: Term) -> String {
         .map(|d| (format!("{d}xx"), counts.class(d), Class(d as u8)))
         .filter(|(_, n, _)| *n > 0)
         .collect();
-    bars(&mut out, counts, p, width, "Class", &classes);
+    bars(&mut out, counts.total, p, width, "Class", &classes);
     writeln!(out).unwrap();
     let codes: Vec<(String, u64, Class)> = (0..1000u16)
         .filter(|&c| counts.by_code[usize::from(c)] > 0)
@@ -51,7 +52,10 @@ pub fn render(counts: &Counts, term: Term) -> String {
             )
         })
         .collect();
-    bars(&mut out, counts, p, width, "Code", &codes);
+    bars(&mut out, counts.total, p, width, "Code", &codes);
+    hops(&mut out, counts, p, width);
+    details(&mut out, counts, p, width);
+    top(&mut out, counts, p, width);
     if let Some(buckets) = &counts.buckets {
         writeln!(out).unwrap();
         time_table(&mut out, buckets, p, width);
@@ -219,9 +223,176 @@ fn split_bar(p: Painter, b: &Bucket, largest: u64, room: usize) -> String {
     )
 }
 
+/// Rows a breakdown shows at most; the rest are summed up under them.
+const DETAIL_ROWS: usize = 10;
+
+/// For formats that log a second status: which hop made the errors, then
+/// what the hop behind answered.
+fn hops(out: &mut String, counts: &Counts, p: Painter, width: usize) {
+    let Some(second) = &counts.second else {
+        return;
+    };
+    let (front, behind) = counts
+        .formats
+        .iter()
+        .find_map(|f| f.hops())
+        .unwrap_or(("front", "backend"));
+    writeln!(out).unwrap();
+    let mut rows = Vec::new();
+    for (i, class) in [(1, 5u8), (0, 4u8)] {
+        let made = second.made_in_front[i];
+        let passed = second.passed_on[i];
+        if made + passed == 0 {
+            continue;
+        }
+        if made > 0 {
+            rows.push((format!("{class}xx made by {front}"), made, Class(class)));
+        }
+        if passed > 0 {
+            rows.push((format!("{class}xx from the {behind}"), passed, Class(class)));
+        }
+    }
+    if !rows.is_empty() {
+        bars(out, counts.total, p, width, "Errors by hop", &rows);
+        writeln!(out).unwrap();
+    }
+    let mut codes: Vec<(String, u64, Class)> = Vec::new();
+    if second.missing > 0 {
+        codes.push((format!("(no {behind} answer)"), second.missing, Class(0)));
+    }
+    let mut answered: Vec<(u16, u64)> = (0..1000u16)
+        .map(|c| (c, second.by_code[usize::from(c)]))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    answered.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    for (c, n) in answered.into_iter().take(DETAIL_ROWS) {
+        let name = catalogue::primary_name(c).unwrap_or("(unknown code)");
+        codes.push((format!("{c:03} {name}"), n, Class::of(c)));
+    }
+    let title = format!("{} status", capitalised(behind));
+    bars(out, counts.total, p, width, &title, &codes);
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// The formats' own breakdowns, each with what its values mean.
+fn details(out: &mut String, counts: &Counts, p: Painter, width: usize) {
+    for (kind, tally) in &counts.details {
+        let title = match kind {
+            DetailKind::Substatus => "IIS sub-status",
+            DetailKind::Win32 => "IIS Win32 status",
+            DetailKind::Reason => "ALB error reason",
+            DetailKind::EdgeResult => "CloudFront result",
+            DetailKind::Termination => "HAProxy termination",
+            DetailKind::Flag => "Envoy response flag",
+            DetailKind::HerokuCode => "Heroku error",
+        };
+        let ranked = tally.ranked();
+        let mut rows: Vec<(String, u64, Class)> = ranked
+            .iter()
+            .take(DETAIL_ROWS)
+            .map(|(key, n)| {
+                let key_text = crate::escape::shown(&String::from_utf8_lossy(key));
+                let meaning = crate::json::detail_meaning(*kind, key);
+                let class = match kind {
+                    DetailKind::Substatus => key
+                        .first()
+                        .map_or(Class(0), |d| Class(d.wrapping_sub(b'0'))),
+                    _ => Class(0),
+                };
+                let label = match meaning {
+                    Some(m) => format!("{key_text} {m}"),
+                    None => key_text,
+                };
+                (label, *n, class)
+            })
+            .collect();
+        let rest: u64 = ranked.iter().skip(DETAIL_ROWS).map(|(_, n)| n).sum::<u64>() + tally.other;
+        if rest > 0 {
+            rows.push(("(the others)".to_string(), rest, Class(0)));
+        }
+        writeln!(out).unwrap();
+        bars(out, counts.total, p, width, title, &rows);
+    }
+}
+
+/// `--top`: the paths and hosts with the most 5xx, then the most 4xx.
+fn top(out: &mut String, counts: &Counts, p: Painter, width: usize) {
+    let Some(top) = &counts.top else {
+        return;
+    };
+    let host_word = counts
+        .formats
+        .iter()
+        .find_map(|f| f.hops())
+        .map_or("Host", |(_, behind)| behind);
+    for (i, class) in [(1, 5u8), (0, 4u8)] {
+        for (sketch, what) in [
+            (&top.paths[i], "Path".to_string()),
+            (&top.hosts[i], capitalised(host_word)),
+        ] {
+            if sketch.seen == 0 {
+                continue;
+            }
+            let rows: Vec<(String, u64, Class)> = sketch
+                .best(top.limit)
+                .into_iter()
+                .map(|(key, n)| {
+                    (
+                        crate::escape::shown(&String::from_utf8_lossy(key)),
+                        n,
+                        Class(class),
+                    )
+                })
+                .collect();
+            writeln!(out).unwrap();
+            let title = format!("{what} ({class}xx)");
+            // Shares of the class, not of all requests: which path holds
+            // most of the 5xx.
+            bars(out, sketch.seen, p, width, &title, &rows);
+            if sketch.approximate {
+                let note = format!(
+                    "(counts may be low by up to {}: more than {} distinct values)",
+                    thousands(sketch.error_bound()),
+                    thousands(crate::stats::TOP_KEYS as u64)
+                );
+                writeln!(out, "{}", p.dim(&wrap(&note, width, ""))).unwrap();
+            }
+        }
+    }
+}
+
 fn summary(out: &mut String, counts: &Counts, p: Painter, width: usize) {
     let requests = thousands(counts.total);
     writeln!(out, "{}  {requests}", p.heading("Requests    ")).unwrap();
+    if counts.filtered_out > 0 {
+        let note = format!(
+            "({} outside --since/--until or without a stamp, not counted)",
+            thousands(counts.filtered_out)
+        );
+        out.pop();
+        writeln!(
+            out,
+            "\n{}{}",
+            " ".repeat(LABEL_WIDTH),
+            wrap(&note, width, &" ".repeat(LABEL_WIDTH))
+        )
+        .unwrap();
+    }
+    let shown: Vec<&str> = counts
+        .formats
+        .iter()
+        .filter(|f| !matches!(f, Format::Ncsa | Format::Codes))
+        .map(|f| f.title())
+        .collect();
+    if !shown.is_empty() {
+        writeln!(out, "{}  {}", p.heading("Format      "), shown.join(", ")).unwrap();
+    }
     if counts.unparsed > 0 {
         // After the count on its line if it fits, else on the next.
         let note = format!(
@@ -300,12 +471,19 @@ fn scaled(n: u64, largest: u64, room: usize) -> usize {
 /// Label, count, share and a bar scaled to the largest row.
 fn bars(
     out: &mut String,
-    counts: &Counts,
+    whole: u64,
     p: Painter,
     width: usize,
     title: &str,
     rows: &[(String, u64, Class)],
 ) {
+    let share = |n: u64| {
+        if whole == 0 {
+            0.0
+        } else {
+            n as f64 / whole as f64
+        }
+    };
     let count_width = count_column(rows.iter().map(|(_, n, _)| *n));
     let label_width = rows
         .iter()
@@ -336,7 +514,7 @@ fn bars(
             out,
             " {label}{pad}  {:>count_width$}  {:>6.2}%  {}",
             thousands(*n),
-            counts.share(*n) * 100.0,
+            share(*n) * 100.0,
             p.tint(&bar, *class)
         )
         .unwrap();

@@ -391,9 +391,9 @@ fn stats_json_has_the_documented_shape() {
     let plain = documented("`stats --json` prints");
     let stats = json(&["stats", "tests/fixtures/logs/combined.log"]);
     check_shape(&stats, &plain, "stats");
-    // With --by, the members the README lists after "plus with `--by`".
+    // With --by, the members the README lists after "`--by` adds".
     let mut by = plain.0;
-    let members = spans_after(&section, "plus with `--by`", " in time order");
+    let members = spans_after(&section, "`--by` adds", " in time order");
     for span in members.into_iter().filter(|s| s.starts_with('"')) {
         let member = Parser(format!("{{{span}}}").chars().peekable()).object();
         for (key, inner) in member.0 {
