@@ -277,6 +277,23 @@ pub struct CountJson {
     pub share: f64,
 }
 
+/// The codes counted in `by_code`, in order, each with its share of all
+/// requests.
+fn code_counts(by_code: &[u64; 1000], counts: &crate::stats::Counts) -> Vec<CountJson> {
+    (0..1000u16)
+        .filter(|&c| by_code[usize::from(c)] > 0)
+        .map(|c| {
+            let n = by_code[usize::from(c)];
+            CountJson {
+                key: format!("{c:03}"),
+                name: crate::catalogue::primary_name(c),
+                count: n,
+                share: counts.share(n),
+            }
+        })
+        .collect()
+}
+
 /// What a breakdown's value means, where we know.
 pub fn detail_meaning(kind: crate::stats::DetailKind, key: &[u8]) -> Option<&'static str> {
     use crate::stats::DetailKind;
@@ -327,26 +344,11 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
                 share: counts.share(counts.class(d)),
             })
             .collect(),
-        codes: (0..1000u16)
-            .filter(|&c| counts.by_code[usize::from(c)] > 0)
-            .map(|c| {
-                let n = counts.by_code[usize::from(c)];
-                CountJson {
-                    key: format!("{c:03}"),
-                    name: crate::catalogue::primary_name(c),
-                    count: n,
-                    share: counts.share(n),
-                }
-            })
-            .collect(),
+        codes: code_counts(&counts.by_code, counts),
         formats: counts.formats.iter().map(|f| f.name()).collect(),
         filtered_out: counts.filtered_out,
         second: counts.second.as_ref().map(|second| {
-            let (front, behind) = counts
-                .formats
-                .iter()
-                .find_map(|f| f.hops())
-                .unwrap_or(("front", "backend"));
+            let (front, behind) = counts.hops().unwrap_or(("front", "backend"));
             SecondJson {
                 front,
                 behind,
@@ -359,18 +361,7 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
                     client_errors: second.passed_on[0],
                     server_errors: second.passed_on[1],
                 },
-                codes: (0..1000u16)
-                    .filter(|&c| second.by_code[usize::from(c)] > 0)
-                    .map(|c| {
-                        let n = second.by_code[usize::from(c)];
-                        CountJson {
-                            key: format!("{c:03}"),
-                            name: crate::catalogue::primary_name(c),
-                            count: n,
-                            share: counts.share(n),
-                        }
-                    })
-                    .collect(),
+                codes: code_counts(&second.by_code, counts),
             }
         }),
         details: counts

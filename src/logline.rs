@@ -235,11 +235,11 @@ pub fn time_key(line: &[u8]) -> Option<Option<i64>> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    const COMBINED: &[u8] = br#"203.0.113.9 - - [23/Nov/2026:10:00:00 +0000] "GET /index.html HTTP/1.1" 404 512 "https://example.com/" "Mozilla/5.0 (X11; Linux)""#;
-    const COMMON: &[u8] =
+    pub(crate) const COMBINED: &[u8] = br#"203.0.113.9 - - [23/Nov/2026:10:00:00 +0000] "GET /index.html HTTP/1.1" 404 512 "https://example.com/" "Mozilla/5.0 (X11; Linux)""#;
+    pub(crate) const COMMON: &[u8] =
         br#"127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326"#;
 
     #[test]

@@ -634,6 +634,12 @@ impl Counts {
         }
     }
 
+    /// Who writes the first status and who the second, for the first
+    /// format met that logs both (`("ALB", "target")`).
+    pub fn hops(&self) -> Option<(&'static str, &'static str)> {
+        self.formats.iter().find_map(|f| f.hops())
+    }
+
     fn note_format(&mut self, reader: &Reader) {
         for format in reader.formats() {
             if !self.formats.contains(&format) {
@@ -797,9 +803,7 @@ fn read_chunks(
 mod tests {
     use super::*;
 
-    const COMBINED: &[u8] = br#"203.0.113.9 - - [23/Nov/2026:10:00:00 +0000] "GET /index.html HTTP/1.1" 404 512 "https://example.com/" "Mozilla/5.0 (X11; Linux)""#;
-    const COMMON: &[u8] =
-        br#"127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] "GET /apache_pb.gif HTTP/1.0" 200 2326"#;
+    use crate::logline::tests::{COMBINED, COMMON};
 
     #[test]
     fn counting_a_stream_adds_up() {

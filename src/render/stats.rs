@@ -232,11 +232,7 @@ fn hops(out: &mut String, counts: &Counts, p: Painter, width: usize) {
     let Some(second) = &counts.second else {
         return;
     };
-    let (front, behind) = counts
-        .formats
-        .iter()
-        .find_map(|f| f.hops())
-        .unwrap_or(("front", "backend"));
+    let (front, behind) = counts.hops().unwrap_or(("front", "backend"));
     writeln!(out).unwrap();
     let mut rows = Vec::new();
     for (i, class) in [(1, 5u8), (0, 4u8)] {
@@ -326,11 +322,7 @@ fn top(out: &mut String, counts: &Counts, p: Painter, width: usize) {
     let Some(top) = &counts.top else {
         return;
     };
-    let host_word = counts
-        .formats
-        .iter()
-        .find_map(|f| f.hops())
-        .map_or("Host", |(_, behind)| behind);
+    let host_word = counts.hops().map_or("Host", |(_, behind)| behind);
     for (i, class) in [(1, 5u8), (0, 4u8)] {
         for (sketch, what) in [
             (&top.paths[i], "Path".to_string()),
