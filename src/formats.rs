@@ -418,8 +418,8 @@ impl Reader {
             Format::Ncsa => ncsa(line, self.want),
             Format::Iis => w3c(line, &self.fields, b' ', false),
             Format::CloudFront => w3c(line, &self.fields, b'\t', true),
-            Format::Alb => alb(line),
-            Format::Elb => elb(line),
+            Format::Alb => aws(line, true),
+            Format::Elb => aws(line, false),
             Format::Haproxy => haproxy(line),
             Format::Envoy => envoy(line),
             Format::Heroku => heroku(line),
@@ -660,11 +660,14 @@ fn w3c<'a>(line: &'a [u8], fields: &Fields, sep: u8, cloudfront: bool) -> Option
     Some(record)
 }
 
-/// AWS ALB: `type time elb client target t1 t2 t3 elb_status target_status
-/// ... "request" ... "error_reason"(25)`.
-fn alb(line: &[u8]) -> Option<Record<'_>> {
+/// AWS load balancers. Classic ELB: `time elb client backend t1 t2 t3
+/// elb_status backend_status rx tx "request" ...`; an ALB line starts with
+/// the request type, then has the same fields, and later `error_reason`.
+fn aws(line: &[u8], alb: bool) -> Option<Record<'_>> {
     let mut t = Tokens::new(line, b' ');
-    let _kind = t.next()?;
+    if alb {
+        let _kind = t.next()?;
+    }
     let time = t.next()?;
     let _elb = t.next()?;
     let _client = t.next()?;
@@ -680,31 +683,13 @@ fn alb(line: &[u8]) -> Option<Record<'_>> {
     record.stamp = Stamp::Iso(time);
     record.path = request_path(request);
     record.host = if target == b"-" { b"" } else { target };
-    // Fields 14 to 24, then error_reason.
-    let reason = t.nth(11).unwrap_or(b"-");
-    if reason != b"-" && !reason.is_empty() {
-        record.detail = Detail::Reason(reason);
+    if alb {
+        // Fields 14 to 24, then error_reason.
+        let reason = t.nth(11).unwrap_or(b"-");
+        if reason != b"-" && !reason.is_empty() {
+            record.detail = Detail::Reason(reason);
+        }
     }
-    Some(record)
-}
-
-/// AWS Classic ELB: `time elb client backend t1 t2 t3 elb_status
-/// backend_status rx tx "request" ...`.
-fn elb(line: &[u8]) -> Option<Record<'_>> {
-    let mut t = Tokens::new(line, b' ');
-    let time = t.next()?;
-    let _elb = t.next()?;
-    let _client = t.next()?;
-    let backend = t.next()?;
-    let (_, _, _) = (t.next()?, t.next()?, t.next()?);
-    let status = status_field(t.next()?)?;
-    let second = second_field(t.next()?)?;
-    let _ = (t.next(), t.next());
-    let mut record = Record::new(status);
-    record.second = Some(second);
-    record.stamp = Stamp::Iso(time);
-    record.path = request_path(t.next().unwrap_or(b""));
-    record.host = if backend == b"-" { b"" } else { backend };
     Some(record)
 }
 
