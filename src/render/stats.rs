@@ -477,12 +477,16 @@ fn bars(
         }
     };
     let count_width = count_column(rows.iter().map(|(_, n, _)| *n));
+    // The longest label and the title, within a third of the width; a
+    // longer title is cut like a label.
     let label_width = rows
         .iter()
         .map(|(l, _, _)| l.chars().count())
+        .chain([title.chars().count()])
         .max()
         .unwrap_or(0)
-        .clamp(title.len(), (width / 3).max(8));
+        .min((width / 3).max(8));
+    let title = super::cut(title, label_width, false);
     let fixed = 1 + label_width + 2 + count_width + 2 + 7 + 2;
     let bar_room = width.saturating_sub(fixed).max(1);
     let largest = rows.iter().map(|(_, n, _)| *n).max().unwrap_or(0);

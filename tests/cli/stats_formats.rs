@@ -255,3 +255,23 @@ fn follow_reads_growth_and_rotation() {
     std::fs::remove_dir_all(dir).unwrap();
     httpcode().args(["stats", "--follow"]).assert().code(2);
 }
+
+/// Every format's view fits the narrowest width, long breakdown titles
+/// (HAProxy termination, Envoy response flag) included.
+#[test]
+fn every_format_renders_at_forty_columns() {
+    for format in FORMATS {
+        let (log, _) = fixture(format);
+        let out = httpcode()
+            .args([
+                "stats", "--top", "3", "--width", "40", "--color", "always", &log,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
