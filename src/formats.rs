@@ -315,6 +315,33 @@ pub struct Reader {
     tabs: bool,
     /// Every format a line was read in, in the order met.
     seen: Vec<Format>,
+    ncsa: NcsaShape,
+}
+
+/// What the NCSA lines of a file have shown of their end. A line that ends
+/// with the user agent's quote, in a file whose lines have had nothing
+/// appended, is taken to have nothing appended either: that skips a walk
+/// over its referer and user agent, a third of the time of `stats` on a
+/// combined log. One line in 64 is walked anyway, so a stream that turns
+/// into nginx's extended lines is noticed within 64 lines.
+#[derive(Debug, Clone, Copy, Default)]
+struct NcsaShape {
+    plain: bool,
+    /// Some line had fields appended: walk every line from now on.
+    extended: bool,
+    lines: u32,
+}
+
+impl NcsaShape {
+    fn needs_walk(&mut self, line: &[u8]) -> bool {
+        self.lines = self.lines.wrapping_add(1);
+        !(self.plain && line.last() == Some(&b'"') && self.lines % 64 != 0)
+    }
+
+    fn learn(&mut self, line: &[u8], appended: bool) {
+        self.extended |= appended;
+        self.plain = !self.extended && line.last() == Some(&b'"');
+    }
 }
 
 impl Reader {
@@ -326,6 +353,7 @@ impl Reader {
             want,
             tabs: false,
             seen: Vec::new(),
+            ncsa: NcsaShape::default(),
         }
     }
 
@@ -396,6 +424,24 @@ impl Reader {
         }
     }
 
+    /// The status and upstream status of a line of a file already read
+    /// as NCSA, for callers that want nothing else: the common case of
+    /// `stats`, without a `Record`. `None`: give the line to `read`.
+    pub fn ncsa_codes(&mut self, line: &[u8]) -> Option<(u16, Option<Option<u16>>)> {
+        if self.found != Some(Format::Ncsa)
+            || self.forced.is_some_and(|f| f != Format::Ncsa)
+            || self.want.places
+        {
+            return None;
+        }
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match line.first() {
+            None | Some(b'{' | b'#' | b' ' | b'\t') => return None,
+            Some(_) => {}
+        }
+        ncsa(line, self.want, Some(&mut self.ncsa)).map(|r| (r.status, r.second))
+    }
+
     fn directive(&mut self, line: &[u8]) {
         if let Some(names) = line.strip_prefix(b"#Fields:") {
             self.fields = Fields::parse(names);
@@ -415,7 +461,7 @@ impl Reader {
 
     fn read_as<'a>(&mut self, format: Format, line: &'a [u8]) -> Option<Record<'a>> {
         match format {
-            Format::Ncsa => ncsa(line, self.want),
+            Format::Ncsa => ncsa(line, self.want, Some(&mut self.ncsa)),
             Format::Iis => w3c(line, &self.fields, b' ', false),
             Format::CloudFront => w3c(line, &self.fields, b'\t', true),
             Format::Alb => aws(line, true),
@@ -423,8 +469,9 @@ impl Reader {
             Format::Haproxy => haproxy(line),
             Format::Envoy => envoy(line),
             Format::Heroku => heroku(line),
-            // Traefik writes CLF lines as well as JSON ones.
-            Format::Traefik if !line.starts_with(b"{") => ncsa(line, self.want),
+            // Traefik writes CLF lines as well as JSON ones; what it
+            // appends (a request count, router, URL) holds no status.
+            Format::Traefik if !line.starts_with(b"{") => ncsa(line, self.want, None),
             Format::Caddy | Format::Traefik | Format::Cloudflare | Format::Json => {
                 json(line, self.want).map(|(record, _)| record)
             }
@@ -587,39 +634,146 @@ fn url_path(target: &[u8]) -> &[u8] {
 }
 
 /// How far from the end of an NCSA line nginx's `us=` is looked for.
-const TAIL: usize = 160;
-
-/// NCSA: the status after the quoted request (`logline::ncsa_status`),
-/// and nginx's `us=` upstream status when the line carries one.
-fn ncsa(line: &[u8], want: Want) -> Option<Record<'_>> {
-    let status = crate::logline::status_of_line(line)?;
+/// NCSA: the status after the quoted request (`logline::ncsa_request`),
+/// and, given the file's shape, nginx's upstream status when the line
+/// carries one after the user agent.
+fn ncsa<'a>(line: &'a [u8], want: Want, shape: Option<&mut NcsaShape>) -> Option<Record<'a>> {
+    let (status, close) = crate::logline::ncsa_request(line)?;
     let mut record = Record::new(status);
     record.stamp = Stamp::Line(line);
-    // nginx appends `us=` at the end of the line: look only there, not
-    // through the whole request and user agent.
-    let tail = line.len().saturating_sub(TAIL);
-    if let Some(at) = memmem::find(&line[tail..], b" us=").map(|i| tail + i) {
-        let value = &line[at + 4..];
-        let value = match value.strip_prefix(b"\"") {
-            Some(v) => &v[..memchr(b'"', v).unwrap_or(v.len())],
-            None => &value[..memchr(b' ', value).unwrap_or(value.len())],
-        };
-        // Several upstreams tried: the last one answered.
-        let last = value
-            .rsplit(|&b| b == b',' || b == b':')
-            .next()
-            .map(trim)
-            .unwrap_or(b"");
-        record.second = Some(second_field(last).unwrap_or(None));
-    }
-    if want.places {
-        if let Some(open) = memchr(b'"', line) {
-            if let Some(close) = string_end(line, open + 1) {
-                record.path = request_path(&line[open + 1..close]);
+    if let Some(shape) = shape {
+        if shape.needs_walk(line) {
+            let extra = extensions(line, close + 5);
+            shape.learn(line, !extra.is_empty());
+            if !extra.is_empty() {
+                record.second = upstream_status(extra);
             }
         }
     }
+    if want.places {
+        let open = memchr(b'"', line).unwrap_or(0);
+        record.path = request_path(&line[open + 1..close]);
+    }
     Some(record)
+}
+
+/// What follows the standard fields of an NCSA line (bytes, then the
+/// quoted referer and user agent of a combined line), from the byte after
+/// the status: empty for a plain common or combined line. Walking the
+/// fields costs less than searching the line's end for `us=`.
+fn extensions(line: &[u8], after_status: usize) -> &[u8] {
+    let Some(rest) = line.get(after_status..) else {
+        return b"";
+    };
+    let Some(rest) = rest.strip_prefix(b" ") else {
+        return b"";
+    };
+    let bytes = memchr(b' ', rest).unwrap_or(rest.len());
+    let mut at = after_status + 1 + bytes;
+    for _ in 0..2 {
+        match line.get(at..at + 2) {
+            Some(b" \"") => match string_end(line, at + 2) {
+                Some(quote) => at = quote + 1,
+                None => return b"",
+            },
+            _ => break,
+        }
+    }
+    line.get(at..).unwrap_or(b"")
+}
+
+/// nginx's `$upstream_status` among the fields appended to a combined
+/// line, which have no standard spelling: `us=502` or `us="502, 200"` as
+/// key and value, else bare. A bare code is taken only where it cannot be
+/// another number (a `$request_length` of 512): in a list of attempts
+/// (`502, 200`, `404 : 200`) or followed by the upstream's address
+/// (`0.031 502 "10.0.0.11:8080"`). The last upstream tried answered.
+/// `None` when the line names none.
+fn upstream_status(extra: &[u8]) -> Option<Option<u16>> {
+    let mut fields: [&[u8]; 32] = [b""; 32];
+    let mut n = 0;
+    let mut at = 0;
+    while at < extra.len() && n < fields.len() {
+        if extra[at] == b' ' {
+            at += 1;
+            continue;
+        }
+        let end = token_end(extra, at);
+        fields[n] = &extra[at..end];
+        n += 1;
+        at = end;
+    }
+    let tokens = &fields[..n];
+    if let Some(value) = tokens.iter().find_map(|t| t.strip_prefix(b"us=")) {
+        let value = value.strip_prefix(b"\"").unwrap_or(value);
+        let value = value.strip_suffix(b"\"").unwrap_or(value);
+        return Some(last_upstream(value));
+    }
+    let bare = |token: &[u8]| {
+        let code = token.strip_suffix(b",").unwrap_or(token);
+        (code.len() == 3)
+            .then(|| three_digits(code))
+            .flatten()
+            .filter(|c| (100..600).contains(c))
+    };
+    let address = |token: &[u8]| {
+        let token = token.strip_prefix(b"\"").unwrap_or(token);
+        token.contains(&b':')
+            && token
+                .first()
+                .is_some_and(|b| b.is_ascii_digit() || *b == b'[')
+            || token.starts_with(b"unix:")
+    };
+    let mut found = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(mut code) = bare(tokens[i]) else {
+            i += 1;
+            continue;
+        };
+        // Follow a list of attempts to its last code.
+        let mut list = false;
+        while i + 1 < tokens.len() {
+            let joined = tokens[i].ends_with(b",") || tokens[i + 1] == b":";
+            let next = if tokens[i + 1] == b":" { i + 2 } else { i + 1 };
+            match tokens.get(next).and_then(|t| bare(t)) {
+                Some(c) if joined => {
+                    (code, list, i) = (c, true, next);
+                }
+                _ => break,
+            }
+        }
+        if list || tokens.get(i + 1).is_some_and(|t| address(t)) {
+            found = Some(Some(code));
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Where the appended field starting at `at` ends: a quoted string, or a
+/// word whose value may be quoted (`uct="0.001, 0.000"`).
+fn token_end(extra: &[u8], at: usize) -> usize {
+    if extra[at] == b'"' {
+        return string_end(extra, at + 1).map_or(extra.len(), |q| q + 1);
+    }
+    let word = memchr(b' ', &extra[at..]).map_or(extra.len(), |i| at + i);
+    match memchr(b'=', &extra[at..word]) {
+        Some(eq) if extra.get(at + eq + 1) == Some(&b'"') => {
+            string_end(extra, at + eq + 2).map_or(extra.len(), |q| q + 1)
+        }
+        _ => word,
+    }
+}
+
+/// The status of the upstream that answered last in `502, 200 : 404`.
+fn last_upstream(value: &[u8]) -> Option<u16> {
+    let last = value
+        .rsplit(|&b| b == b',' || b == b':')
+        .next()
+        .map(trim)
+        .unwrap_or(b"");
+    second_field(last).flatten()
 }
 
 /// IIS W3C (space-separated) and CloudFront (tab-separated), mapped by the
@@ -923,6 +1077,39 @@ mod tests {
             Some(crate::timestamp::iso(b"2024-05-01T12:00:09Z"))
         );
         assert_eq!(r.format(), Some(Format::Ncsa));
+    }
+
+    #[test]
+    fn ncsa_upstream_status_in_every_spelling() {
+        let second = |line: &str| read(&mut auto(), line).second;
+        let head = r#"192.0.2.44 - - [01/May/2024:12:00:07 +0000] "GET /a HTTP/1.1" 502 157"#;
+        let combined = format!(r#"{head} "-" "curl/8.5.0""#);
+        assert_eq!(second(head), None);
+        assert_eq!(second(&combined), None);
+        // A user agent holding `us=` or a code is not a field of its own.
+        assert_eq!(second(&format!(r#"{head} "-" "bot us=404 x 503""#)), None);
+        assert_eq!(second(&format!(r#"{head} "a" 404" "ua""#)), None);
+        for (tail, want) in [
+            (r#"0.031 502 "10.0.0.11:8080""#, Some(Some(502))),
+            ("0.031 502, 200 -", Some(Some(200))),
+            ("0.031 404 : 200", Some(Some(200))),
+            ("0.031 502 unix:/run/app.sock", Some(Some(502))),
+            // A request length, not a status: nothing says otherwise.
+            ("512 0.031", None),
+            ("0.031 502", None),
+            (
+                r#"rt=1.2 uct="0.001, 0.000" us="502, 200""#,
+                Some(Some(200)),
+            ),
+            ("rt=0.003 us=-", Some(None)),
+            ("us=504 rt=30.001", Some(Some(504))),
+            (r#"us="-""#, Some(None)),
+            ("0.031 -", None),
+            ("0.031 999", None),
+        ] {
+            assert_eq!(second(&format!("{combined} {tail}")), want, "{tail}");
+        }
+        assert_eq!(second(&format!("{head} us=503")), Some(Some(503)));
     }
 
     #[test]

@@ -27,11 +27,17 @@ pub fn status_of_line(line: &[u8]) -> Option<u16> {
 /// the status its line is counted under. There is no second chance at a
 /// later quote: a line whose request is not followed by ` ddd` is unparsed.
 fn ncsa_status(line: &[u8]) -> Option<u16> {
+    ncsa_request(line).map(|(status, _)| status)
+}
+
+/// The status of an NCSA line and where its request ends: the index of
+/// the quote that closes it.
+pub(crate) fn ncsa_request(line: &[u8]) -> Option<(u16, usize)> {
     let open = memchr(b'"', line)?;
     let close = string_end(line, open + 1)?;
     match line.get(close + 1..) {
         Some([b' ', a, b, c, rest @ ..]) if rest.first().is_none_or(|&next| next == b' ') => {
-            three_digits(&[*a, *b, *c])
+            three_digits(&[*a, *b, *c]).map(|status| (status, close))
         }
         _ => None,
     }

@@ -57,6 +57,9 @@ pub struct Counts {
     pub top: Option<Box<Top>>,
     /// Requests outside `--since`/`--until`, or without a stamp to tell.
     pub filtered_out: u64,
+    /// Only codes are wanted (no buckets, range or `--top`): NCSA lines
+    /// may take the short way.
+    lean: bool,
 }
 
 impl Default for Counts {
@@ -71,6 +74,7 @@ impl Default for Counts {
             details: BTreeMap::new(),
             top: None,
             filtered_out: 0,
+            lean: false,
         }
     }
 }
@@ -522,6 +526,13 @@ impl Counts {
             }
             return;
         }
+        if self.lean {
+            if let Some((status, second)) = reader.ncsa_codes(line) {
+                self.count(status, None);
+                self.count_second(status, second);
+                return;
+            }
+        }
         match reader.read(line) {
             Parsed::Record(record) => self.add_record(&record, options),
             Parsed::Skip => {}
@@ -539,34 +550,34 @@ impl Counts {
             return;
         }
         self.count(r.status, time);
-        let class = match r.status / 100 {
-            4 => Some(0),
-            5 => Some(1),
-            _ => None,
-        };
-        if let Some(second) = r.second {
-            let s = self.second.get_or_insert_with(Box::default);
-            match second {
-                Some(code) => s.by_code[usize::from(code)] += 1,
-                None => s.missing += 1,
-            }
-            if let Some(class) = class {
-                if second == Some(r.status) {
-                    s.passed_on[class] += 1;
-                } else {
-                    s.made_in_front[class] += 1;
-                }
-            }
-        }
+        self.count_second(r.status, r.second);
         if r.detail != Detail::None {
             self.add_detail(r);
         }
-        if let (Some(top), Some(class)) = (&mut self.top, class) {
+        if let (Some(top), Some(class)) = (&mut self.top, error_class(r.status)) {
             if !r.path.is_empty() {
                 top.paths[class].add(r.path);
             }
             if !r.host.is_empty() {
                 top.hosts[class].add(r.host);
+            }
+        }
+    }
+
+    fn count_second(&mut self, status: u16, second: Option<Option<u16>>) {
+        let Some(second) = second else {
+            return;
+        };
+        let s = self.second.get_or_insert_with(Box::default);
+        match second {
+            Some(code) => s.by_code[usize::from(code)] += 1,
+            None => s.missing += 1,
+        }
+        if let Some(class) = error_class(status) {
+            if second == Some(status) {
+                s.passed_on[class] += 1;
+            } else {
+                s.made_in_front[class] += 1;
             }
         }
     }
@@ -626,6 +637,7 @@ impl Counts {
 
     /// Counts set up for these options (`--top` keeps its sketches).
     pub fn prepare(&mut self, options: &Options) {
+        self.lean = self.buckets.is_none() && !filtered(options) && options.top.is_none();
         if let (Some(limit), None) = (options.top, &self.top) {
             self.top = Some(Box::new(Top {
                 limit,
@@ -646,6 +658,15 @@ impl Counts {
                 self.formats.push(format);
             }
         }
+    }
+}
+
+/// Where a status sits in the 4xx/5xx pairs of `Second` and `Top`.
+fn error_class(status: u16) -> Option<usize> {
+    match status / 100 {
+        4 => Some(0),
+        5 => Some(1),
+        _ => None,
     }
 }
 
@@ -838,6 +859,45 @@ mod tests {
         count_slice(&log, &Options::default(), &mut in_memory);
         assert_eq!(threaded, in_memory);
         assert_eq!(threaded.total, 40_000);
+    }
+
+    #[test]
+    fn the_short_ncsa_way_counts_what_the_full_read_counts() {
+        let extended: &[u8] = br#"192.0.2.45 - - [01/May/2024:12:00:09 +0000] "GET /r HTTP/1.1" 502 812 "-" "curl/8.5.0" rt=1.2 us="502, 504""#;
+        let mut log = Vec::new();
+        for i in 0..1000 {
+            // Plain lines first, then nginx's extended ones, then a mix.
+            let line = match i {
+                0..300 => COMBINED,
+                300..600 => extended,
+                _ if i % 2 == 0 => COMMON,
+                _ => extended,
+            };
+            log.extend_from_slice(line);
+            log.push(b'\n');
+        }
+        let lean = Options::default();
+        let full = Options {
+            top: Some(3),
+            ..Options::default()
+        };
+        let (mut quick, mut read) = (Counts::default(), Counts::default());
+        count_slice(&log, &lean, &mut quick);
+        count_slice(&log, &full, &mut read);
+        assert!(quick.lean && !read.lean);
+        assert_eq!((&quick.by_code, quick.total), (&read.by_code, read.total));
+        assert_eq!(quick.second, read.second);
+        // The turn to extended lines is seen within 64 lines.
+        let upstream = |c: &Counts| c.second.as_ref().map_or(0, |s| s.by_code[504]);
+        assert!(upstream(&quick) > 500 - 64, "{}", upstream(&quick));
+        // A file extended from its first line loses none.
+        let plain_part = 300 * (COMBINED.len() + 1);
+        let from_start = &log[plain_part..];
+        let (mut quick, mut read) = (Counts::default(), Counts::default());
+        count_slice(from_start, &lean, &mut quick);
+        count_slice(from_start, &full, &mut read);
+        assert_eq!(quick.second, read.second);
+        assert_eq!(upstream(&quick), 500);
     }
 
     /// Buckets as ("RFC 3339 start", total), in time order.

@@ -132,7 +132,7 @@ fn counted_line_by_line(bytes: &[u8]) -> stats::Counts {
     }
     for line in lines {
         let text = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
-        match logline::status_of_line(logline::trim(line)) {
+        match logline::status_of_line(line) {
             Some(code) => {
                 expected.by_code[usize::from(code)] += 1;
                 expected.total += 1;
