@@ -301,7 +301,8 @@ pub struct StatsArgs {
     #[arg(long = "by", value_enum, value_name = "UNIT")]
     pub by: Option<TimeUnit>,
 
-    /// With --by: the zone buckets are cut and labelled in: UTC (the
+    /// The zone buckets of --by are cut and labelled in, and the zone of
+    /// stamps written in local time without one (HAProxy's): UTC (the
     /// default), Z, or a fixed offset such as +02:00, +0200 or -05:30.
     #[arg(
         long = "tz",

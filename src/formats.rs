@@ -188,8 +188,9 @@ impl<'a> Record<'a> {
     }
 
     /// The instant the line's stamp names: `None` without a stamp,
-    /// `Some(None)` for a stamp that names no real time.
-    pub fn time(&self) -> Option<Option<i64>> {
+    /// `Some(None)` for a stamp that names no real time. HAProxy writes
+    /// local time with no zone: `local` says which (seconds east of UTC).
+    pub fn time(&self, local: i32) -> Option<Option<i64>> {
         use crate::timestamp::{iso, ncsa};
         match self.stamp {
             Stamp::None => None,
@@ -208,7 +209,7 @@ impl<'a> Record<'a> {
             }
             Stamp::Clf(s) => {
                 // HAProxy writes milliseconds and no zone: drop the former,
-                // and read the latter as UTC, as NCSA does without one.
+                // and read the time at `local`.
                 let mut buf = [0u8; 40];
                 let s = match s.get(20) {
                     Some(b'.') => {
@@ -225,7 +226,9 @@ impl<'a> Record<'a> {
                 let end = memchr(b']', s).unwrap_or(s.len());
                 closed[..end].copy_from_slice(&s[..end]);
                 closed[end] = b']';
-                Some(ncsa(&closed[..=end]))
+                let zoneless = end == 20;
+                let shift = if zoneless { i64::from(local) } else { 0 };
+                Some(ncsa(&closed[..=end]).map(|t| t - shift))
             }
             Stamp::UnixSeconds(s) => {
                 let whole = s.iter().take_while(|b| b.is_ascii_digit()).count();
@@ -1073,7 +1076,7 @@ mod tests {
             (200, Some(Some(200)), &b"/report"[..])
         );
         assert_eq!(
-            rec.time(),
+            rec.time(0),
             Some(crate::timestamp::iso(b"2024-05-01T12:00:09Z"))
         );
         assert_eq!(r.format(), Some(Format::Ncsa));
@@ -1138,7 +1141,7 @@ mod tests {
             }
         );
         assert_eq!(
-            rec.time(),
+            rec.time(0),
             Some(crate::timestamp::iso(b"2024-05-01T00:00:12Z"))
         );
         assert_eq!(r.format(), Some(Format::Iis));
@@ -1173,8 +1176,13 @@ mod tests {
         );
         assert_eq!(rec.detail, Detail::Termination(b"sH"));
         assert_eq!(
-            rec.time(),
+            rec.time(0),
             Some(crate::timestamp::iso(b"2024-05-01T12:00:04Z"))
+        );
+        // Local time at +02:00 (`--tz +02:00`) is two hours earlier in UTC.
+        assert_eq!(
+            rec.time(7200),
+            Some(crate::timestamp::iso(b"2024-05-01T10:00:04Z"))
         );
         let mut r = auto();
         let rec = read(
@@ -1206,7 +1214,7 @@ mod tests {
             (cf.status, cf.second, cf.path),
             (522, Some(None), &b"/v1/sync"[..])
         );
-        assert_eq!(cf.time(), Some(Some(1_714_564_800)));
+        assert_eq!(cf.time(0), Some(Some(1_714_564_800)));
         let tr = read(
             &mut r,
             r#"{"DownstreamStatus":502,"OriginStatus":0,"RequestPath":"/v1/slow","StartUTC":"2024-05-01T12:00:02.000000000Z"}"#,
@@ -1217,7 +1225,7 @@ mod tests {
             r#"{"level":"error","ts":1714564803.5,"request":{"host":"api.example.com","uri":"/v1/jobs"},"status":502}"#,
         );
         assert_eq!(
-            (caddy.status, caddy.path, caddy.time()),
+            (caddy.status, caddy.path, caddy.time(0)),
             (502, &b"/v1/jobs"[..], Some(Some(1_714_564_803)))
         );
         let nothing = read(&mut r, r#"{"ts":1714564803.5,"status":0}"#);

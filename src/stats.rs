@@ -91,6 +91,9 @@ pub struct Options {
     /// `--since`, `--until`: instants; a request counts when `since <= t < until`.
     pub since: Option<i64>,
     pub until: Option<i64>,
+    /// `--tz`: the zone of stamps written in local time with none
+    /// (HAProxy's), as seconds east of UTC.
+    pub local: i32,
 }
 
 /// The second status of formats that log two (balancer and target, edge
@@ -542,7 +545,7 @@ impl Counts {
 
     fn add_record(&mut self, r: &Record, options: &Options) {
         let time = if self.buckets.is_some() || filtered(options) {
-            r.time()
+            r.time(options.local)
         } else {
             None
         };

@@ -196,6 +196,7 @@ pub(super) fn stats(ctx: &Context, args: &StatsArgs) -> Outcome {
         top: args.top.map(usize::from),
         since: args.since,
         until: args.until,
+        local: args.tz,
     };
     let mut counts = match args.by {
         Some(TimeUnit::Hour) => Counts::with_buckets(Granularity::Hour, args.tz),
