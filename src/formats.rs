@@ -267,17 +267,34 @@ pub struct Want {
     pub places: bool,
 }
 
-/// Field positions of a W3C file, from its latest `#Fields:` directive.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The W3C fields a line is read for, as indexes into what `w3c` keeps.
+const STATUS: usize = 0;
+const SUBSTATUS: usize = 1;
+const WIN32: usize = 2;
+const DATE: usize = 3;
+const TIME: usize = 4;
+const PATH: usize = 5;
+const HOST: usize = 6;
+const EDGE_RESULT: usize = 7;
+/// Fields at a position past this are not read.
+const MAX_FIELDS: usize = 64;
+
+/// Field positions of a W3C file, from its latest `#Fields:` directive:
+/// for each position, which of the fields above it holds, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Fields {
-    status: Option<usize>,
-    substatus: Option<usize>,
-    win32: Option<usize>,
-    date: Option<usize>,
-    time: Option<usize>,
-    path: Option<usize>,
-    host: Option<usize>,
-    edge_result: Option<usize>,
+    slots: [Option<u8>; MAX_FIELDS],
+    /// The last position that holds one.
+    last: usize,
+}
+
+impl Default for Fields {
+    fn default() -> Self {
+        Fields {
+            slots: [None; MAX_FIELDS],
+            last: 0,
+        }
+    }
 }
 
 impl Fields {
@@ -287,21 +304,27 @@ impl Fields {
             .split(|b| b.is_ascii_whitespace())
             .filter(|n| !n.is_empty())
             .enumerate()
+            .take(MAX_FIELDS)
         {
             let slot = match name {
-                b"sc-status" => &mut f.status,
-                b"sc-substatus" => &mut f.substatus,
-                b"sc-win32-status" => &mut f.win32,
-                b"date" => &mut f.date,
-                b"time" => &mut f.time,
-                b"cs-uri-stem" => &mut f.path,
-                b"cs-host" | b"x-host-header" => &mut f.host,
-                b"x-edge-result-type" => &mut f.edge_result,
+                b"sc-status" => STATUS,
+                b"sc-substatus" => SUBSTATUS,
+                b"sc-win32-status" => WIN32,
+                b"date" => DATE,
+                b"time" => TIME,
+                b"cs-uri-stem" => PATH,
+                b"cs-host" | b"x-host-header" => HOST,
+                b"x-edge-result-type" => EDGE_RESULT,
                 _ => continue,
             };
-            *slot = Some(i);
+            f.slots[i] = Some(slot as u8);
+            f.last = i;
         }
         f
+    }
+
+    fn has_status(&self) -> bool {
+        self.slots.contains(&Some(STATUS as u8))
     }
 }
 
@@ -416,7 +439,7 @@ impl Reader {
             }
         }
         // A new file, or a line of another shape: look again.
-        let format = detect(line, self.fields.status.is_some(), self.tabs);
+        let format = detect(line, self.fields.has_status(), self.tabs);
         match self.read_as(format, line) {
             Some(record) => {
                 self.found = Some(format);
@@ -469,7 +492,7 @@ impl Reader {
             Format::CloudFront => w3c(line, &self.fields, b'\t', true),
             Format::Alb => aws(line, true),
             Format::Elb => aws(line, false),
-            Format::Haproxy => haproxy(line),
+            Format::Haproxy => haproxy(line, self.want),
             Format::Envoy => envoy(line),
             Format::Heroku => heroku(line),
             // Traefik writes CLF lines as well as JSON ones; what it
@@ -527,12 +550,14 @@ fn detect(line: &[u8], has_fields: bool, tabs: bool) -> Format {
         && line[4] == b'-'
         && line[10] == b'T';
     if starts_iso {
-        if memmem::find(line, b" heroku[router]: ").is_some() {
+        if syslog_tag(line, b"heroku")
+            .is_some_and(|at| line[at..].starts_with(b" heroku[router]: "))
+        {
             return Format::Heroku;
         }
         return Format::Elb;
     }
-    if memmem::find(line, b" haproxy[").is_some() {
+    if syslog_tag(line, b"haproxy").is_some() {
         return Format::Haproxy;
     }
     if line.len() == 3 {
@@ -625,7 +650,9 @@ fn request_path(request: &[u8]) -> &[u8] {
 }
 
 fn url_path(target: &[u8]) -> &[u8] {
-    let target = match memmem::find(target, b"://") {
+    let scheme_end =
+        memchr::memchr_iter(b':', target).find(|&i| target[i + 1..].starts_with(b"//"));
+    let target = match scheme_end {
         Some(i) => {
             let rest = &target[i + 3..];
             memchr(b'/', rest).map_or(&b"/"[..], |j| &rest[j..])
@@ -782,34 +809,34 @@ fn last_upstream(value: &[u8]) -> Option<u16> {
 /// IIS W3C (space-separated) and CloudFront (tab-separated), mapped by the
 /// file's `#Fields:` line.
 fn w3c<'a>(line: &'a [u8], fields: &Fields, sep: u8, cloudfront: bool) -> Option<Record<'a>> {
-    let status_at = fields.status?;
-    let mut values: [&[u8]; 64] = [b""; 64];
-    let mut n = 0;
-    for value in line.split(|&b| b == sep) {
-        if n == values.len() {
-            break;
+    let mut kept: [Option<&[u8]>; 8] = [None; 8];
+    let mut start = 0;
+    // memchr per separator, and no further than the last field used.
+    let ends = memchr::memchr_iter(sep, line).chain(std::iter::once(line.len()));
+    for (at, end) in ends.enumerate().take(fields.last + 1) {
+        if let Some(slot) = fields.slots[at] {
+            kept[usize::from(slot)] = Some(&line[start..end]);
         }
-        values[n] = value;
-        n += 1;
+        start = end + 1;
     }
-    let get = |i: Option<usize>| i.and_then(|i| (i < n).then(|| values[i]));
-    let status = status_field(get(Some(status_at))?)?;
+    let get = |slot: usize| kept[slot];
+    let status = status_field(get(STATUS)?)?;
     let mut record = Record::new(status);
-    if let (Some(date), Some(time)) = (get(fields.date), get(fields.time)) {
+    if let (Some(date), Some(time)) = (get(DATE), get(TIME)) {
         record.stamp = Stamp::DateTime(date, time);
     }
-    record.path = get(fields.path).unwrap_or(b"");
-    record.host = get(fields.host).filter(|h| *h != b"-").unwrap_or(b"");
+    record.path = get(PATH).unwrap_or(b"");
+    record.host = get(HOST).filter(|h| *h != b"-").unwrap_or(b"");
     record.detail = if cloudfront {
-        get(fields.edge_result).map_or(Detail::None, Detail::EdgeResult)
+        get(EDGE_RESULT).map_or(Detail::None, Detail::EdgeResult)
     } else {
-        let substatus = get(fields.substatus)
+        let substatus = get(SUBSTATUS)
             .and_then(digits)
             .and_then(|s| u16::try_from(s).ok());
         match substatus {
             Some(substatus) => Detail::Iis {
                 substatus,
-                win32: get(fields.win32).unwrap_or(b"-"),
+                win32: get(WIN32).unwrap_or(b"-"),
             },
             None => Detail::None,
         }
@@ -852,10 +879,21 @@ fn aws(line: &[u8], alb: bool) -> Option<Record<'_>> {
 
 /// HAProxy httplog after the syslog prefix: `client [date] frontend
 /// backend/server timers status bytes cookie cookie state ... "request"`.
-fn haproxy(line: &[u8]) -> Option<Record<'_>> {
-    let at = memmem::find(line, b" haproxy[")?;
-    let rest = &line[at + 1..];
-    let body = &rest[memmem::find(rest, b"]: ")? + 3..];
+/// Where ` NAME[` starts in a syslog line, found from its `[` (the first
+/// one, or the few before it): a memmem search would build its searcher
+/// for every line.
+fn syslog_tag(line: &[u8], name: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'[', line).take(4).find_map(|open| {
+        let start = open.checked_sub(name.len() + 1)?;
+        (line[start] == b' ' && &line[start + 1..open] == name).then_some(start)
+    })
+}
+
+fn haproxy(line: &[u8], want: Want) -> Option<Record<'_>> {
+    let at = syslog_tag(line, b"haproxy")?;
+    let rest = &line[at + 9..];
+    let close = memchr(b']', rest)?;
+    let body = rest.get(close..)?.strip_prefix(b"]: ")?;
     let mut t = Tokens::new(body, b' ');
     let _client = t.next()?;
     let date = t.next()?;
@@ -872,9 +910,15 @@ fn haproxy(line: &[u8]) -> Option<Record<'_>> {
     if state.len() >= 2 {
         record.detail = Detail::Termination(&state[..2]);
     }
-    // The request is the last field, after optional {captures}.
-    let request = t.filter(|f| f.contains(&b' ')).last().unwrap_or(b"");
-    record.path = request_path(request);
+    if want.places {
+        // The request is the last field, after optional {captures}; HAProxy
+        // writes a quote inside it as `#22`.
+        let request = match line.strip_suffix(b"\"") {
+            Some(body) => memchr::memrchr(b'"', body).map_or(&b""[..], |open| &body[open + 1..]),
+            None => b"",
+        };
+        record.path = request_path(request);
+    }
     Some(record)
 }
 
@@ -905,7 +949,8 @@ fn envoy(line: &[u8]) -> Option<Record<'_>> {
 /// Heroku router: `time heroku[router]: at=... code=H12 ... path="/x"
 /// dyno=web.1 ... status=503 ...`.
 fn heroku(line: &[u8]) -> Option<Record<'_>> {
-    let at = memmem::find(line, b" heroku[router]: ")?;
+    let at =
+        syslog_tag(line, b"heroku").filter(|&at| line[at..].starts_with(b" heroku[router]: "))?;
     let time = &line[..at];
     let body = &line[at + 17..];
     let mut record = Record::new(0);
@@ -960,6 +1005,9 @@ fn json(line: &[u8], want: Want) -> Option<(Record<'_>, Format)> {
     let mut request: &[u8] = b"";
     let mut ts: Option<&[u8]> = None;
     let mut plain = false;
+    // As `logline::json_status`, in the same walk: the first `status` that
+    // holds a code, else the first such `status_code`, else Caddy's 0.
+    let (mut found, mut fallback, mut zero_status) = (None, None, false);
     json_fields(line, |key, value, string| {
         let code = || {
             if string {
@@ -973,7 +1021,21 @@ fn json(line: &[u8], want: Want) -> Option<(Record<'_>, Format)> {
             b"OriginResponseStatus" => origin = Some(code()),
             b"DownstreamStatus" => downstream = code(),
             b"OriginStatus" => origin_status = Some(code()),
-            b"status" | b"status_code" => plain = true,
+            b"status" => {
+                plain = true;
+                if found.is_none() {
+                    found = if string { code() } else { json_code(value) };
+                    zero_status |= !string
+                        && value.starts_with(b"0")
+                        && !value[1..].first().is_some_and(u8::is_ascii_digit);
+                }
+            }
+            b"status_code" => {
+                plain = true;
+                if fallback.is_none() {
+                    fallback = if string { code() } else { json_code(value) };
+                }
+            }
             b"EdgeStartTimestamp" => {
                 time = if string {
                     Stamp::Iso(value)
@@ -1017,17 +1079,8 @@ fn json(line: &[u8], want: Want) -> Option<(Record<'_>, Format)> {
     if !plain {
         return None;
     }
-    let status = crate::logline::status_of_line(line).or_else(|| {
-        // Caddy writes 0 when nothing was written.
-        let mut zero = false;
-        json_fields(line, |key, value, string| {
-            zero |= key == b"status"
-                && !string
-                && value.starts_with(b"0")
-                && !value[1..].first().is_some_and(u8::is_ascii_digit);
-        });
-        zero.then_some(0)
-    })?;
+    // Caddy writes 0 when nothing was written.
+    let status = found.or(fallback).or(zero_status.then_some(0))?;
     let mut r = Record::new(status);
     let format = if ts.is_some() {
         Format::Caddy

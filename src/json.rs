@@ -382,7 +382,7 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
                     kind.name(),
                     DetailJson {
                         values,
-                        other: tally.other,
+                        other: tally.other(),
                     },
                 )
             })

@@ -162,32 +162,79 @@ pub const TALLY_KEYS: usize = 1000;
 const KEY_BYTES: usize = 256;
 
 /// Counts of short values (a flag, a reason), bounded in memory.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Tally {
-    pub counts: HashMap<Box<[u8]>, u64>,
+    counts: HashMap<Box<[u8]>, u64>,
+    /// The latest value and how many times in a row it came, not yet in
+    /// `counts`: most lines repeat the last line's sub-status or flag, and
+    /// a comparison costs less than a hash.
+    run: (Vec<u8>, u64),
     /// Values met after `TALLY_KEYS` distinct ones were already kept.
-    pub other: u64,
+    other: u64,
 }
 
 impl Tally {
     fn add(&mut self, key: &[u8]) {
         let key = &key[..key.len().min(KEY_BYTES)];
-        if let Some(n) = self.counts.get_mut(key) {
-            *n += 1;
+        if self.run.1 > 0 && self.run.0 == key {
+            self.run.1 += 1;
+            return;
+        }
+        self.flush();
+        self.run.0.clear();
+        self.run.0.extend_from_slice(key);
+        self.run.1 = 1;
+    }
+
+    fn flush(&mut self) {
+        let (key, n) = (&self.run.0[..], std::mem::take(&mut self.run.1));
+        if n == 0 {
+            return;
+        }
+        if let Some(count) = self.counts.get_mut(key) {
+            *count += n;
         } else if self.counts.len() < TALLY_KEYS {
-            self.counts.insert(key.into(), 1);
+            self.counts.insert(key.into(), n);
         } else {
-            self.other += 1;
+            self.other += n;
         }
     }
 
     /// The values, most frequent first (ties by value).
     pub fn ranked(&self) -> Vec<(&[u8], u64)> {
-        let mut list: Vec<(&[u8], u64)> = self.counts.iter().map(|(k, n)| (&**k, *n)).collect();
+        let (run, pending) = (&self.run.0[..], self.run.1);
+        let mut list: Vec<(&[u8], u64)> = self
+            .counts
+            .iter()
+            .map(|(k, &n)| (&**k, if **k == *run { n + pending } else { n }))
+            .collect();
+        if self.run_is_new() && self.counts.len() < TALLY_KEYS {
+            list.push((run, pending));
+        }
         list.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         list
     }
+
+    /// Values counted apart once `TALLY_KEYS` were kept, the pending run
+    /// included.
+    pub fn other(&self) -> u64 {
+        let full = self.run_is_new() && self.counts.len() >= TALLY_KEYS;
+        self.other + if full { self.run.1 } else { 0 }
+    }
+
+    /// The pending run holds a value `counts` has not met.
+    fn run_is_new(&self) -> bool {
+        self.run.1 > 0 && !self.counts.contains_key(&self.run.0[..])
+    }
 }
+
+impl PartialEq for Tally {
+    fn eq(&self, other: &Tally) -> bool {
+        self.ranked() == other.ranked() && self.other() == other.other()
+    }
+}
+
+impl Eq for Tally {}
 
 /// How many keys each `--top` sketch keeps. Counts are exact while a
 /// sketch has seen at most this many distinct keys.
@@ -677,13 +724,30 @@ fn filtered(options: &Options) -> bool {
     options.since.is_some() || options.until.is_some()
 }
 
-/// `404.3` written into `buf`.
+/// `404.3` written into `buf`, without the formatting machinery (this
+/// runs for every IIS line).
 fn code_dot(buf: &mut [u8; 12], code: u16, sub: u16) -> &[u8] {
-    use std::io::Write as _;
-    let mut cursor = std::io::Cursor::new(&mut buf[..]);
-    let _ = write!(cursor, "{code:03}.{sub}");
-    let len = cursor.position() as usize;
-    &buf[..len]
+    buf[..3].copy_from_slice(&[
+        b'0' + (code / 100 % 10) as u8,
+        b'0' + (code / 10 % 10) as u8,
+        b'0' + (code % 10) as u8,
+    ]);
+    buf[3] = b'.';
+    let mut digits = [0u8; 5];
+    let mut n = sub;
+    let mut len = 0;
+    loop {
+        digits[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in 0..len {
+        buf[4 + i] = digits[len - 1 - i];
+    }
+    &buf[..4 + len]
 }
 
 /// Buffers in flight between the reading thread and the counting one.
@@ -862,6 +926,46 @@ mod tests {
         count_slice(&log, &Options::default(), &mut in_memory);
         assert_eq!(threaded, in_memory);
         assert_eq!(threaded.total, 40_000);
+    }
+
+    #[test]
+    fn code_dot_writes_code_and_substatus() {
+        let mut buf = [0u8; 12];
+        for (code, sub, want) in [
+            (404, 3, "404.3"),
+            (500, 19, "500.19"),
+            (0, 0, "000.0"),
+            (200, u16::MAX, "200.65535"),
+        ] {
+            assert_eq!(code_dot(&mut buf, code, sub), want.as_bytes());
+        }
+    }
+
+    #[test]
+    fn a_tally_counts_runs_and_caps_its_keys() {
+        let mut t = Tally::default();
+        for key in ["a", "a", "b", "a", "a", "c", "c"] {
+            t.add(key.as_bytes());
+        }
+        let ranked = |t: &Tally| -> Vec<(String, u64)> {
+            t.ranked()
+                .into_iter()
+                .map(|(k, n)| (String::from_utf8_lossy(k).into_owned(), n))
+                .collect()
+        };
+        let want = [("a", 4), ("c", 2), ("b", 1)].map(|(k, n)| (k.to_string(), n));
+        assert_eq!(ranked(&t), want);
+        assert_eq!(t.other(), 0);
+        let mut full = Tally::default();
+        for i in 0..TALLY_KEYS {
+            full.add(i.to_string().as_bytes());
+        }
+        for _ in 0..3 {
+            full.add(b"late");
+        }
+        assert_eq!((full.ranked().len(), full.other()), (TALLY_KEYS, 3));
+        full.add(b"0");
+        assert_eq!((full.ranked()[0], full.other()), ((&b"0"[..], 2), 3));
     }
 
     #[test]

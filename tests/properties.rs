@@ -132,14 +132,16 @@ fn counted_line_by_line(bytes: &[u8]) -> stats::Counts {
     }
     for line in lines {
         let text = line.strip_prefix(b"\xef\xbb\xbf").unwrap_or(line);
+        // A `#Word:` line is a W3C directive (`#Fields:`), never a request.
+        if httpcode::formats::is_directive(logline::trim(line)) {
+            continue;
+        }
         match logline::status_of_line(line) {
             Some(code) => {
                 expected.by_code[usize::from(code)] += 1;
                 expected.total += 1;
             }
             None if text.iter().all(u8::is_ascii_whitespace) => {}
-            // A `#` line is a directive (W3C `#Fields:`), not a request.
-            None if httpcode::formats::is_directive(logline::trim(line)) => {}
             None => expected.unparsed += 1,
         }
     }

@@ -308,7 +308,8 @@ fn details(out: &mut String, counts: &Counts, p: Painter, width: usize) {
                 (label, *n, class)
             })
             .collect();
-        let rest: u64 = ranked.iter().skip(DETAIL_ROWS).map(|(_, n)| n).sum::<u64>() + tally.other;
+        let rest: u64 =
+            ranked.iter().skip(DETAIL_ROWS).map(|(_, n)| n).sum::<u64>() + tally.other();
         if rest > 0 {
             rows.push(("(the others)".to_string(), rest, Class(0)));
         }
