@@ -55,6 +55,9 @@ views! {
     sources: ["sources"];
     stats_combined: ["stats", "--by", "hour", "tests/fixtures/logs/combined.log"];
     stats_hours: ["stats", "--by", "hour", "tests/fixtures/logs/hours.log"];
+    stats_alb_top: ["stats", "--top", "3", "tests/fixtures/logs/formats/alb.log"];
+    stats_iis: ["stats", "tests/fixtures/logs/formats/iis.log"];
+    stats_envoy: ["stats", "tests/fixtures/logs/formats/envoy.log"];
     compare_500_502_503_504: ["compare", "500", "502", "503", "504"];
     short_404: ["404", "--short"];
     list_cloudflare: ["list", "--source", "cloudflare"];
