@@ -62,7 +62,9 @@ fn generate(t: &Tables) -> String {
         embed.table(&mut out, "HTTP_TO_GRPC", &t.grpc.from_http)?;
         embed.table(&mut out, "HEADERS", &t.headers)?;
         embed.table(&mut out, "SNIPPETS", &t.snippets)?;
-        embed.table(&mut out, "LOG_TERMS", &t.log_terms)
+        embed.table(&mut out, "LOG_TERMS", &t.log_terms)?;
+        embed.table(&mut out, "PLATFORMS", &t.platforms)?;
+        embed.table(&mut out, "CLOUDFLARE_ERRORS", &t.cloudflare_errors)
     };
     if let Err(e) = tables() {
         eprintln!("error: cannot embed the tables: {e}");

@@ -308,6 +308,96 @@ pub struct RawLogTerm {
 /// The kinds of `data/log_terms.json`.
 pub const LOG_TERM_KINDS: [&str; 5] = ["haproxy", "envoy", "heroku", "win32", "cloudfront"];
 
+/// `data/platforms.json`: the CDNs, load balancers, proxies, servers and
+/// hosts a response can come from, in the order they are preferred when
+/// several match (platforms that ride on a CDN before the CDN), with the
+/// headers that identify them and what common codes mean when they send
+/// them.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlatform {
+    /// `cloudflare`, `aws-alb`.
+    pub id: String,
+    pub name: String,
+    /// `cdn`, `load balancer`, `proxy`, `server`, `hosting` or `firewall`.
+    pub kind: String,
+    /// The source (`data/sources.json`) whose vendor entries apply.
+    pub source: Option<String>,
+    /// The vendor's documentation, https.
+    pub url: String,
+    /// Where the platform puts its own error code or reason.
+    pub errors: String,
+    pub signs: Vec<RawPlatformSign>,
+    pub notes: Vec<RawPlatformNote>,
+}
+
+/// A header that identifies a platform.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlatformSign {
+    /// As commonly written; matched case aside.
+    pub header: String,
+    /// How the value is compared: `present`, `equals`, `prefix`,
+    /// `contains` or `suffix`.
+    pub how: SignMatch,
+    /// Compared case aside; none for `present`.
+    pub value: Option<String>,
+    /// Enough alone; a weak sign only backs a strong one.
+    pub strong: bool,
+    /// What the header tells, in a few words.
+    pub says: String,
+}
+
+/// How a sign's value is compared with the header's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SignMatch {
+    Present,
+    Equals,
+    Prefix,
+    Contains,
+    Suffix,
+}
+
+/// What a code usually means when this platform sends it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlatformNote {
+    pub code: u16,
+    pub note: String,
+}
+
+/// The kinds of `data/platforms.json`.
+pub const PLATFORM_KINDS: [&str; 6] = [
+    "cdn",
+    "load balancer",
+    "proxy",
+    "server",
+    "hosting",
+    "firewall",
+];
+
+/// `data/cloudflare_errors.json`: Cloudflare's 1xxx error codes, which
+/// its error pages carry in the body.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCloudflareError {
+    pub code: u16,
+    /// The name Cloudflare's documentation gives it.
+    pub name: String,
+    /// The HTTP status it comes with, where known.
+    pub status: Option<u16>,
+    /// How `status` is known: `documented`, `general rule` (most 1xxx
+    /// errors are 403s), `inferred` or `unknown`.
+    pub status_basis: String,
+    pub category: Option<String>,
+    pub meaning: String,
+    pub action: String,
+}
+
+/// The values of `status_basis`.
+pub const STATUS_BASES: [&str; 4] = ["documented", "general rule", "inferred", "unknown"];
+
 /// `data/constants.json`: what a code is called in code, one object per
 /// code, a field per language only where that language defines the code.
 #[derive(Debug, Clone, Deserialize, Serialize)]

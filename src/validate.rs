@@ -19,6 +19,8 @@ pub struct Tables {
     pub headers: Vec<RawHeader>,
     pub snippets: Vec<RawSnippet>,
     pub log_terms: Vec<RawLogTerm>,
+    pub platforms: Vec<RawPlatform>,
+    pub cloudflare_errors: Vec<RawCloudflareError>,
 }
 
 pub fn load(data: &Path) -> Result<Tables, String> {
@@ -39,6 +41,9 @@ pub fn load(data: &Path) -> Result<Tables, String> {
     headers.sort_by_key(|h| h.name.to_lowercase());
     let snippets: Vec<RawSnippet> = read_json(&data.join("snippets.json"))?;
     let log_terms: Vec<RawLogTerm> = read_json(&data.join("log_terms.json"))?;
+    let platforms: Vec<RawPlatform> = read_json(&data.join("platforms.json"))?;
+    let cloudflare_errors: Vec<RawCloudflareError> =
+        read_json(&data.join("cloudflare_errors.json"))?;
     let source_rank: BTreeMap<&str, usize> = sources
         .iter()
         .enumerate()
@@ -70,6 +75,8 @@ pub fn load(data: &Path) -> Result<Tables, String> {
         headers,
         snippets,
         log_terms,
+        platforms,
+        cloudflare_errors,
     };
     validate(&tables)?;
     Ok(tables)
@@ -146,6 +153,8 @@ pub fn validate(t: &Tables) -> Result<(), String> {
     }
     validate_snippets(&t.snippets, &codes)?;
     validate_log_terms(&t.log_terms)?;
+    validate_platforms(&t.platforms, &source_ids, &codes)?;
+    validate_cloudflare_errors(&t.cloudflare_errors, &codes)?;
     validate_constants(&t.constants, &codes)?;
     validate_grpc(&t.grpc, &codes)?;
     no_blank_text(&t.sources).map_err(|m| format!("sources.json: {m}"))?;
@@ -263,6 +272,79 @@ fn validate_log_terms(terms: &[RawLogTerm]) -> Result<(), String> {
         }
         if !seen.insert((t.kind.as_str(), t.code.as_str())) {
             return Err(at("twice".into()));
+        }
+    }
+    Ok(())
+}
+
+fn validate_platforms(
+    platforms: &[RawPlatform],
+    source_ids: &BTreeSet<&str>,
+    codes: &BTreeSet<u16>,
+) -> Result<(), String> {
+    let mut ids = BTreeSet::new();
+    for p in platforms {
+        let at = |m: String| format!("platforms.json {}: {m}", p.id);
+        no_blank_text(p).map_err(at)?;
+        if !ids.insert(p.id.as_str()) {
+            return Err(at("twice".into()));
+        }
+        if !PLATFORM_KINDS.contains(&p.kind.as_str()) {
+            return Err(at(format!("kind: one of {}", PLATFORM_KINDS.join(", "))));
+        }
+        if let Some(source) = &p.source {
+            if !source_ids.contains(source.as_str()) {
+                return Err(at(format!("no source {source}")));
+            }
+        }
+        check_url(&p.url).map_err(at)?;
+        // Only a strong sign names a platform: one without is never found.
+        if !p.signs.iter().any(|s| s.strong) {
+            return Err(at("no strong sign".into()));
+        }
+        for sign in &p.signs {
+            if (sign.how == SignMatch::Present) != sign.value.is_none() {
+                return Err(at(format!(
+                    "sign {}: a value exactly when the match is not `present`",
+                    sign.header
+                )));
+            }
+        }
+        let mut noted = BTreeSet::new();
+        for note in &p.notes {
+            check_codes_exist(&[note.code], codes).map_err(at)?;
+            if !noted.insert(note.code) {
+                return Err(at(format!("note {} twice", note.code)));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn validate_cloudflare_errors(
+    errors: &[RawCloudflareError],
+    codes: &BTreeSet<u16>,
+) -> Result<(), String> {
+    for (i, e) in errors.iter().enumerate() {
+        let at = |m: String| format!("cloudflare_errors.json {}: {m}", e.code);
+        no_blank_text(e).map_err(at)?;
+        if !(1000..2000).contains(&e.code) {
+            return Err(at("not a 1xxx code".into()));
+        }
+        if i > 0 && errors[i - 1].code >= e.code {
+            return Err(at("out of order or twice".into()));
+        }
+        if !STATUS_BASES.contains(&e.status_basis.as_str()) {
+            return Err(at(format!(
+                "status_basis: one of {}",
+                STATUS_BASES.join(", ")
+            )));
+        }
+        if e.status.is_none() != (e.status_basis == "unknown") {
+            return Err(at("a status exactly when its basis is known".into()));
+        }
+        if let Some(status) = e.status {
+            check_codes_exist(&[status], codes).map_err(at)?;
         }
     }
     Ok(())

@@ -8,7 +8,7 @@ mod entry;
 mod queries;
 mod text;
 
-pub use crate::schema::{EntryStatus, HeaderStatus, RedirectMethod};
+pub use crate::schema::{EntryStatus, HeaderStatus, RedirectMethod, SignMatch};
 pub use entry::*;
 pub use queries::*;
 pub use text::*;
@@ -139,6 +139,48 @@ pub struct LogTerm {
     pub kind: Text,
     pub code: Text,
     pub meaning: Text,
+}
+
+/// A CDN, load balancer, proxy, server or host a response can come from.
+#[derive(Debug)]
+pub struct Platform {
+    pub id: Text,
+    pub name: Text,
+    pub kind: Text,
+    pub source: Option<Text>,
+    pub url: Text,
+    pub errors: Text,
+    pub signs: List<PlatformSign>,
+    pub notes: List<PlatformNote>,
+}
+
+/// A header that identifies a platform.
+#[derive(Debug)]
+pub struct PlatformSign {
+    pub header: Text,
+    pub how: SignMatch,
+    pub value: Option<Text>,
+    pub strong: bool,
+    pub says: Text,
+}
+
+/// What a code usually means when a platform sends it.
+#[derive(Debug)]
+pub struct PlatformNote {
+    pub code: u16,
+    pub note: Text,
+}
+
+/// One of Cloudflare's 1xxx error codes.
+#[derive(Debug)]
+pub struct CloudflareError {
+    pub code: u16,
+    pub name: Text,
+    pub status: Option<u16>,
+    pub status_basis: Text,
+    pub category: Option<Text>,
+    pub meaning: Text,
+    pub action: Text,
 }
 
 /// What one code is called in code, per language (`None`: not defined there).

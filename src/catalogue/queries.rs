@@ -3,8 +3,9 @@
 //! headers and snippets.
 
 use super::{
-    Class, Comparison, Constants, Entry, GrpcCode, Guide, Header, Snippet, Source, COMPARISONS,
-    CONSTANTS, ENTRIES, GRPC_CODES, GUIDES, HEADERS, HTTP_TO_GRPC, LOG_TERMS, SNIPPETS, SOURCES,
+    Class, CloudflareError, Comparison, Constants, Entry, GrpcCode, Guide, Header, Platform,
+    Snippet, Source, CLOUDFLARE_ERRORS, COMPARISONS, CONSTANTS, ENTRIES, GRPC_CODES, GUIDES,
+    HEADERS, HTTP_TO_GRPC, LOG_TERMS, PLATFORMS, SNIPPETS, SOURCES,
 };
 
 /// Every entry for `code`, IANA first. With a substatus, only that sub-status.
@@ -209,6 +210,19 @@ pub fn log_term(kind: &str, code: &[u8]) -> Option<&'static str> {
         .iter()
         .find(|t| t.kind.get() == kind && t.code.as_bytes() == code)
         .map(|t| t.meaning.get())
+}
+
+/// Every platform, in the order they are preferred when several match.
+pub fn platforms() -> &'static [Platform] {
+    &PLATFORMS
+}
+
+/// Cloudflare's 1xxx error `code`.
+pub fn cloudflare_error(code: u16) -> Option<&'static CloudflareError> {
+    CLOUDFLARE_ERRORS
+        .binary_search_by_key(&code, |e| e.code)
+        .ok()
+        .map(|i| &CLOUDFLARE_ERRORS[i])
 }
 
 /// Every code some snippet handles, in order.
