@@ -11,14 +11,48 @@ use crate::target::{self, Target};
 /// Lines longer than this are not status lines or headers we use.
 pub const MAX_LINE: usize = 8 * 1024;
 
+/// Headers kept per response; more are counted, not kept.
+pub const MAX_HEADERS: usize = 100;
+/// Bytes of a body kept: enough for an error page's title or a JSON error.
+pub const BODY_KEPT: usize = 4096;
+
 /// One status seen on stdin, with the headers that followed it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Hop {
     pub code: u16,
     /// The status line or value as read, trimmed.
     pub line: String,
     pub location: Option<String>,
     pub retry_after: Option<String>,
+    /// Every header, in order, as `(name, value)`, up to `MAX_HEADERS`.
+    pub headers: Vec<(String, String)>,
+    /// The start of the body, lines joined by `\n`, up to `BODY_KEPT`.
+    pub body: String,
+    /// The request curl -v showed before this response: method and target.
+    pub request: Option<(String, String)>,
+}
+
+impl Hop {
+    /// The first value of header `name`, case aside.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of header `name` (`Set-Cookie` comes several times).
+    pub fn headers_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.headers
+            .iter()
+            .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A response with headers, not a bare code.
+    pub fn is_response(&self) -> bool {
+        !self.headers.is_empty()
+    }
 }
 
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -66,6 +100,11 @@ pub fn for_each_hop(
 struct HopReader {
     current: Option<Hop>,
     skipped: usize,
+    /// A blank line ended the current hop's headers: what follows is body.
+    in_body: bool,
+    /// The request line of curl -v (`> POST /x HTTP/1.1`) waiting for its
+    /// response.
+    request: Option<(String, String)>,
 }
 
 impl HopReader {
@@ -79,26 +118,88 @@ impl HopReader {
             self.skipped += 1;
             return None;
         };
+        // curl -v marks what it sent with `> `, what it got with `< `, and
+        // its own notes with `* `, `{ ` and `} `.
+        let (text, verbose) = match text.as_bytes() {
+            [b'<'] | [b'>'] => ("", true),
+            [b'<', b' ', ..] => (&text[2..], true),
+            [b'>', b' ', ..] => return self.sent(&text[2..]),
+            [b'*' | b'{' | b'}', b' ', ..] => return None,
+            _ => (text, false),
+        };
         let trimmed = text.trim();
-        if let Some(code) = status_of(trimmed) {
+        // In a body, a status line or a bare code (curl -w '%{http_code}')
+        // starts the next response; a line such as `404 Not Found` is text.
+        let starts = !self.in_body
+            || verbose
+            || target::parse_status_line(trimmed).is_some()
+            || (trimmed.len() == 3 && trimmed.bytes().all(|b| b.is_ascii_digit()));
+        if let Some(code) = status_of(trimmed).filter(|_| starts) {
             let hop = Hop {
                 code,
                 line: trimmed.to_string(),
-                location: None,
-                retry_after: None,
+                request: self.request.take(),
+                ..Hop::default()
             };
+            self.in_body = false;
             return self.current.replace(hop);
         }
-        let (name, value) = trimmed.split_once(':')?;
         let hop = self.current.as_mut()?;
+        if trimmed.is_empty() {
+            // Bare codes have no headers: a blank line between them is no body.
+            self.in_body |= !hop.headers.is_empty();
+            return None;
+        }
+        if self.in_body {
+            if hop.body.len() < BODY_KEPT {
+                if !hop.body.is_empty() {
+                    hop.body.push('\n');
+                }
+                let room = BODY_KEPT - hop.body.len();
+                hop.body.push_str(cut_at_char(trimmed, room));
+            }
+            return None;
+        }
+        let (name, value) = trimmed.split_once(':')?;
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return None;
+        }
         let value = value.trim().to_string();
         if name.eq_ignore_ascii_case("location") {
-            hop.location = Some(value);
+            hop.location = Some(value.clone());
         } else if name.eq_ignore_ascii_case("retry-after") {
-            hop.retry_after = Some(value);
+            hop.retry_after = Some(value.clone());
+        }
+        if hop.headers.len() < MAX_HEADERS {
+            hop.headers.push((name.to_string(), value));
         }
         None
     }
+
+    /// A line curl -v sent: a request line is kept for the response to
+    /// come; its headers are not needed.
+    fn sent(&mut self, line: &str) -> Option<Hop> {
+        let mut words = line.split(' ');
+        if let (Some(method), Some(target), Some(version)) =
+            (words.next(), words.next(), words.next())
+        {
+            let is_method = !method.is_empty() && method.bytes().all(|b| b.is_ascii_uppercase());
+            if is_method && version.starts_with("HTTP/") {
+                self.request = Some((method.to_string(), target.to_string()));
+            }
+        }
+        None
+    }
+}
+
+/// The longest start of `text` of at most `max` bytes that ends on a
+/// character boundary.
+fn cut_at_char(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 fn trim_line_end(line: &[u8]) -> &[u8] {
