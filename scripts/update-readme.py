@@ -16,8 +16,15 @@ BLOCK = re.compile(r"```console\n\$ httpcode (.*?)\n.*?```", re.S)
 
 def run(match):
     args = match.group(1)
-    out = subprocess.run([BIN, *shlex.split(args)], capture_output=True, text=True,
-                         env={"PATH": "/usr/bin:/bin"}).stdout
+    words = shlex.split(args)
+    # `< FILE` at the end: the file is the standard input.
+    stdin = b""
+    if "<" in words:
+        at = words.index("<")
+        stdin = open(words[at + 1], "rb").read()
+        words = words[:at]
+    out = subprocess.run([BIN, *words], capture_output=True, input=stdin,
+                         env={"PATH": "/usr/bin:/bin"}).stdout.decode()
     return f"```console\n$ httpcode {args}\n{out}```"
 
 

@@ -432,3 +432,128 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
         }),
     }
 }
+
+/// A response read on stdin and explained (`curl -si URL | httpcode
+/// --json`): what a bare hop shows, then the platform, the entry that
+/// applies there and the findings.
+#[derive(Debug, Serialize)]
+pub struct ResponseJson {
+    pub code: u16,
+    pub name: Option<&'static str>,
+    pub class: String,
+    pub line: String,
+    pub location: Option<String>,
+    pub retry_after: Option<String>,
+    /// The platform that sent it (its id), `null` when no header names one.
+    pub platform: Option<&'static str>,
+    pub platform_name: Option<&'static str>,
+    /// The headers that named it.
+    pub platform_evidence: Vec<EvidenceJson>,
+    /// Every platform named, the sender first (a host behind a CDN, ...).
+    pub platforms: Vec<&'static str>,
+    pub entry: Option<ResponseEntryJson>,
+    /// What the code usually means from this platform.
+    pub platform_note: Option<&'static str>,
+    pub cloudflare_error: Option<CloudflareErrorJson>,
+    pub findings: Vec<FindingJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EvidenceJson {
+    pub header: String,
+    pub value: String,
+    pub says: &'static str,
+    pub strong: bool,
+}
+
+/// The entry that explains the code there, short: `httpcode CODE --json`
+/// has the rest.
+#[derive(Debug, Serialize)]
+pub struct ResponseEntryJson {
+    pub code: u16,
+    pub source: Text,
+    pub name: Text,
+    pub summary: Text,
+    pub url: Text,
+    /// The platform's own meaning, not the standard one.
+    pub vendor: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CloudflareErrorJson {
+    pub code: u16,
+    pub name: Text,
+    pub status: Option<u16>,
+    pub status_basis: Text,
+    pub meaning: Text,
+    pub action: Text,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FindingJson {
+    pub id: &'static str,
+    pub level: &'static str,
+    pub text: String,
+    pub basis: &'static str,
+}
+
+pub fn response(
+    hop: crate::hops::Hop,
+    e: crate::explain::Explained,
+    name: Option<&'static str>,
+) -> ResponseJson {
+    let platform = e.platform();
+    ResponseJson {
+        code: hop.code,
+        name,
+        class: crate::catalogue::Class::of(hop.code).label(),
+        line: hop.line,
+        location: hop.location,
+        retry_after: hop.retry_after,
+        platform: platform.map(|p| p.id.get()),
+        platform_name: platform.map(|p| p.name.get()),
+        platform_evidence: e
+            .platforms
+            .first()
+            .map(|s| {
+                s.evidence
+                    .iter()
+                    .map(|ev| EvidenceJson {
+                        header: ev.header.clone(),
+                        value: ev.value.clone(),
+                        says: ev.says,
+                        strong: ev.strong,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        platforms: e.platforms.iter().map(|s| s.platform.id.get()).collect(),
+        entry: e.entry.map(|x| ResponseEntryJson {
+            code: x.code,
+            source: x.source,
+            name: x.name,
+            summary: x.summary,
+            url: x.url,
+            vendor: e.vendor,
+        }),
+        platform_note: e.note,
+        cloudflare_error: e.cloudflare.map(|c| CloudflareErrorJson {
+            code: c.code,
+            name: c.name,
+            status: c.status,
+            status_basis: c.status_basis,
+            meaning: c.meaning,
+            action: c.action,
+        }),
+        findings: e
+            .findings
+            .into_iter()
+            .map(|f| FindingJson {
+                id: f.id,
+                level: f.level.name(),
+                text: f.text,
+                basis: f.basis,
+            })
+            .collect(),
+    }
+}

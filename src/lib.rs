@@ -5,6 +5,7 @@ pub mod app;
 pub mod catalogue;
 pub mod cli;
 pub mod escape;
+pub mod explain;
 pub mod formats;
 pub mod harness;
 pub mod hops;

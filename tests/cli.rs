@@ -28,6 +28,8 @@ mod lookup;
 mod man;
 #[path = "cli/pager.rs"]
 mod pager;
+#[path = "cli/responses.rs"]
+mod responses;
 #[path = "cli/search.rs"]
 mod search;
 #[path = "cli/ship.rs"]

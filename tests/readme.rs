@@ -45,11 +45,17 @@ fn readme_examples_print_what_the_readme_shows() {
     let examples = examples();
     assert!(examples.len() >= 5);
     for (args, expected) in examples {
+        // `< FILE` at the end: the file is the standard input.
+        let (args, stdin) = match args.iter().position(|a| a == "<") {
+            Some(at) => (args[..at].to_vec(), std::fs::read(&args[at + 1]).unwrap()),
+            None => (args, Vec::new()),
+        };
         let out = Command::cargo_bin("httpcode")
             .unwrap()
             .env_remove("NO_COLOR")
             .env_remove("COLUMNS")
             .args(&args)
+            .write_stdin(stdin)
             .output()
             .unwrap();
         assert_eq!(

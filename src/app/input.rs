@@ -15,6 +15,7 @@ use crate::catalogue::Class;
 use crate::cli::StatsArgs;
 use crate::cli::TimeUnit;
 use crate::escape::shown;
+use crate::explain;
 use crate::hops;
 use crate::json;
 use crate::render;
@@ -54,6 +55,7 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
         window: Vec::new(),
         shown: 0,
         missing_names: false,
+        responses: None,
     };
     let skipped = hops::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
     if skipped > 0 {
@@ -80,11 +82,32 @@ struct HopPrinter<'c, 'a> {
     shown: usize,
     /// `--lang` met a code without a constant.
     missing_names: bool,
+    /// The input is responses with headers (`curl -si`), explained one by
+    /// one, not bare codes.
+    responses: Option<Responses>,
 }
+
+/// What explaining responses keeps between them: the chain's state and the
+/// first codes, for the closing line.
+#[derive(Default)]
+struct Responses {
+    chain: explain::Chain,
+    codes: Vec<u16>,
+    total: usize,
+}
+
+/// Codes the closing chain line shows; the rest are counted.
+const CHAIN_SHOWN: usize = 20;
 
 impl HopPrinter<'_, '_> {
     fn hop(&mut self, hop: hops::Hop) -> io::Result<()> {
         self.seen += 1;
+        if self.seen == 1 && self.ctx.lang.is_none() && hop.is_response() {
+            self.responses = Some(Responses::default());
+        }
+        if self.responses.is_some() {
+            return self.explain(hop);
+        }
         if self.ctx.lang.is_none() {
             if self.seen == 1 {
                 self.first = Some(hop);
@@ -130,6 +153,27 @@ impl HopPrinter<'_, '_> {
         }
     }
 
+    /// A response explained: a block, or an element of the JSON array.
+    fn explain(&mut self, hop: hops::Hop) -> io::Result<()> {
+        let ctx = self.ctx;
+        let Some(responses) = self.responses.as_mut() else {
+            return Ok(());
+        };
+        let explained = explain::explain(&hop, &mut responses.chain);
+        responses.total += 1;
+        if responses.codes.len() < CHAIN_SHOWN {
+            responses.codes.push(hop.code);
+        }
+        let number = responses.total;
+        if ctx.json {
+            let name = name_for(ctx, hop.code);
+            return self.print_item(&json::to_string(&json::response(hop, explained, name)));
+        }
+        let gap = if number > 1 { "\n" } else { "" };
+        let block = render::response::hop(number, &hop, &explained, ctx.term);
+        ctx.print(&format!("{gap}{block}"))
+    }
+
     /// One element of the JSON array being streamed, laid out as
     /// serde_json's pretty printer lays out an array (indented by two).
     fn print_item(&mut self, item: &str) -> io::Result<()> {
@@ -147,6 +191,15 @@ impl HopPrinter<'_, '_> {
 
     fn finish(mut self) -> Outcome {
         let ctx = self.ctx;
+        if let Some(responses) = &self.responses {
+            if ctx.json {
+                ctx.print("\n]\n")?;
+            } else if responses.total > 1 {
+                let line = render::response::chain(&responses.codes, responses.total, ctx.term);
+                ctx.print(&format!("\n{line}"))?;
+            }
+            return Ok(FOUND);
+        }
         if let Some(only) = self.first.take() {
             if let Some(line) = pasted_status(ctx, &only.line, true) {
                 return lookup_status_line(ctx, &line);

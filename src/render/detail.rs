@@ -10,7 +10,7 @@ use crate::schema::EntryStatus;
 use crate::term::Term;
 
 /// Width of the label column in key/value lines.
-const LABEL: usize = 15;
+pub(super) const LABEL: usize = 15;
 
 /// Options the detail view honours.
 #[derive(Debug, Clone, Copy)]

@@ -9,6 +9,7 @@ pub mod grid;
 pub mod grpc;
 pub mod guide;
 pub mod header;
+pub mod response;
 pub mod search;
 pub mod snippet;
 pub mod sources;

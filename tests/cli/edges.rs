@@ -148,8 +148,11 @@ fn server_headers_on_stdin_are_shown_escaped() {
         .unwrap();
     assert_terminal_safe(&out.stdout, "stdout");
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("-> \\e]0;pwned\\x07\\e[2J"), "{text}");
-    assert!(text.contains("Retry-After: \\u{9b}2J"), "{text}");
+    assert!(
+        text.contains("Location       \\e]0;pwned\\x07\\e[2J"),
+        "{text}"
+    );
+    assert!(text.contains("Retry-After    \\u{9b}2J"), "{text}");
 }
 
 #[test]

@@ -362,7 +362,14 @@ fn stdin_grpc_and_is_json_have_the_documented_shapes() {
         .output()
         .unwrap();
     let hops: Value = serde_json::from_slice(&out.stdout).unwrap();
-    check_array(&hops, &documented("print an array of hops"), "hops");
+    check_array(&hops, &documented("of responses explained"), "responses");
+    let bare = httpcode()
+        .arg("--json")
+        .write_stdin("301\n308\n200\n")
+        .output()
+        .unwrap();
+    let bare: Value = serde_json::from_slice(&bare.stdout).unwrap();
+    check_array(&bare, &documented("print an array of hops"), "hops");
     let codes: Vec<u64> = hops
         .as_array()
         .unwrap()

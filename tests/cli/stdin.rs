@@ -15,14 +15,17 @@ fn a_curl_redirect_chain_is_shown_hop_by_hop() {
         .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("Redirect chain, 3 responses"));
-    let order: Vec<usize> = ["301", "308", "200"]
+    assert!(text.contains("Chain          301 -> 308 -> 200"), "{text}");
+    let order: Vec<usize> = ["1  301", "2  308", "3  200"]
         .iter()
         .map(|c| text.find(c).unwrap())
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]));
-    assert!(text.contains("-> https://example.com/docs") && text.contains("-> /docs/"));
-    assert!(text.contains("final"));
+    assert!(
+        text.contains("Location       https://example.com/docs"),
+        "{text}"
+    );
+    assert!(text.contains("Location       /docs/"), "{text}");
 }
 
 #[test]

@@ -131,10 +131,10 @@ fn colour_chain_paints_codes_not_header_values() {
             .unwrap()
             .to_string()
     };
-    assert!(line("/a/404/b").ends_with("-> /a/404/b"), "{text}");
-    assert!(line("Retry-After").ends_with("Retry-After: 120"), "{text}");
+    assert!(line("/a/404/b").ends_with("   /a/404/b"), "{text}");
+    assert!(line("Retry-After").ends_with("   120"), "{text}");
     assert!(
-        line("/a/404/b").contains("\\e[36;1m302\\e[0m"),
+        line("Found").contains("\\e[36;1m302\\e[0m"),
         "the code is: {text}"
     );
     insta::assert_snapshot!(text);

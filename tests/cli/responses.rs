@@ -1,0 +1,152 @@
+//! Whole responses on stdin (`curl -si`, `-sIL`, `-sv`): the platform and
+//! the findings of every fixture in tests/fixtures/responses/, against
+//! expected.tsv (one line per response: file, hop, code, platform, warnings).
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::common::httpcode;
+
+const DIR: &str = "tests/fixtures/responses";
+
+/// One response of a fixture: hop, code, platform, sorted warning ids.
+type Expected = (u64, u64, String, Vec<String>);
+
+/// Each fixture's responses, from expected.tsv.
+fn expected() -> BTreeMap<String, Vec<Expected>> {
+    let text = std::fs::read_to_string(format!("{DIR}/expected.tsv")).unwrap();
+    let mut by_file: BTreeMap<String, Vec<_>> = BTreeMap::new();
+    for line in text.lines().skip(1).filter(|l| !l.is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), 5, "{line}");
+        let mut warn: Vec<String> = match f[4] {
+            "-" => Vec::new(),
+            list => list.split(',').map(str::to_string).collect(),
+        };
+        warn.sort();
+        by_file.entry(f[0].to_string()).or_default().push((
+            f[1].parse().unwrap(),
+            f[2].parse().unwrap(),
+            f[3].to_string(),
+            warn,
+        ));
+    }
+    by_file
+}
+
+fn explained(file: &str) -> Vec<Value> {
+    let out = httpcode()
+        .arg("--json")
+        .write_stdin(std::fs::read(format!("{DIR}/{file}")).unwrap())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{file}");
+    serde_json::from_slice::<Value>(&out.stdout)
+        .unwrap_or_else(|e| panic!("{file}: {e}"))
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn every_fixture_names_its_platform_and_findings() {
+    let expected = expected();
+    let files: Vec<String> = std::fs::read_dir(DIR)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    assert_eq!(
+        files.len(),
+        expected.len(),
+        "a fixture without expectations"
+    );
+    for (file, hops) in &expected {
+        let got = explained(file);
+        assert_eq!(got.len(), hops.len(), "{file}: responses");
+        for ((hop, code, platform, warn), value) in hops.iter().zip(&got) {
+            let at = format!("{file} hop {hop}");
+            assert_eq!(value["code"], *code, "{at}");
+            let named = value["platform"].as_str().unwrap_or("unknown");
+            assert_eq!(named, platform, "{at}");
+            let mut warnings: Vec<String> = value["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|f| f["level"] == "warn")
+                .map(|f| f["id"].as_str().unwrap().to_string())
+                .collect();
+            warnings.sort();
+            assert_eq!(&warnings, warn, "{at}");
+        }
+    }
+}
+
+#[test]
+fn every_platform_of_the_table_has_a_fixture() {
+    let expected = expected();
+    let named: Vec<&str> = expected
+        .values()
+        .flatten()
+        .map(|(_, _, platform, _)| platform.as_str())
+        .collect();
+    for platform in httpcode::catalogue::platforms() {
+        assert!(named.contains(&platform.id.get()), "{}", platform.id.get());
+    }
+}
+
+#[test]
+fn vendor_codes_and_cloudflare_errors_are_explained_there() {
+    let cloudflare = &explained("cloudflare.txt")[0];
+    assert_eq!(cloudflare["cloudflare_error"]["code"], 1020);
+    assert_eq!(cloudflare["platform_evidence"][0]["header"], "server");
+    let web_down = &explained("cloudflare-521.txt")[0];
+    assert_eq!(web_down["entry"]["source"], "cloudflare");
+    assert_eq!(web_down["entry"]["vendor"], true);
+    let alb = &explained("aws-alb.txt")[0];
+    assert!(alb["platform_note"].as_str().unwrap().contains("target"));
+}
+
+#[test]
+fn every_fixture_renders_safely_at_80_and_40_columns() {
+    for (file, hops) in expected() {
+        for width in ["80", "40"] {
+            let out = httpcode()
+                .args(["--color", "always", "--width", width])
+                .write_stdin(std::fs::read(format!("{DIR}/{file}")).unwrap())
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{file} at {width}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            let plain: String = strip_colour(&text);
+            assert!(
+                plain.chars().all(|c| !c.is_control() || c == '\n'),
+                "{file}: a control character"
+            );
+            let limit: usize = width.parse().unwrap();
+            for line in plain.lines() {
+                assert!(line.chars().count() <= limit, "{file} at {width}: {line}");
+            }
+            assert_eq!(plain.matches("Sent by").count(), hops.len(), "{file}");
+        }
+    }
+}
+
+/// `text` without SGR colour sequences.
+fn strip_colour(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
