@@ -20,6 +20,8 @@ Examples:
   httpcode grpc unavailable         a gRPC code and its HTTP status
   httpcode is retryable 503         exit 0 for yes, 1 for no
   httpcode stats access.log         what an access log's status codes say
+  httpcode har session.har          a browser recording: failures explained
+  curl -si https://example.com | httpcode      who sent the response, and what it says
   curl -sIL https://example.com | httpcode     a redirect chain, hop by hop";
 
 /// Explain HTTP status codes: the IANA registry and the vendor codes seen in logs.
@@ -234,6 +236,14 @@ pub enum Command {
         after_help = "With --json: an object {total, unparsed, availability, nines, ratios, classes, codes}, and under --by also unit, untimed, bad_time and buckets (schema in the README)."
     )]
     Stats(StatsArgs),
+    /// Summarise a HAR file from a browser's developer tools: requests by
+    /// class, failed requests explained, redirect chains, the slowest.
+    ///
+    /// A HAR file piped to httpcode with no command is summarised too.
+    #[command(
+        after_help = "With --json: an object {entries, classes, failed, failed_total, chains, chains_total, slowest, findings, platforms} (schema in the README)."
+    )]
+    Har(HarArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(CompletionsArgs),
     /// Print the man page (roff), e.g. `httpcode man > httpcode.1`.
@@ -399,6 +409,13 @@ pub struct CompareArgs {
     /// Two or more codes or patterns (301 308, 30x).
     #[arg(required = true, value_name = "CODE", allow_negative_numbers = true)]
     pub codes: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct HarArgs {
+    /// The HAR file; `-` or none reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: Option<std::path::PathBuf>,
 }
 
 #[derive(Debug, Args)]

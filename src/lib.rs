@@ -7,6 +7,7 @@ pub mod cli;
 pub mod escape;
 pub mod explain;
 pub mod formats;
+pub mod har;
 pub mod harness;
 pub mod hops;
 pub mod json;

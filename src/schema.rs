@@ -293,11 +293,12 @@ pub const SNIPPET_LANGS: [&str; 5] = ["curl", "python", "javascript", "go", "rus
 
 /// `data/log_terms.json`: what the short codes of log formats mean
 /// (HAProxy termination states, Envoy response flags, Heroku H codes,
-/// IIS Win32 statuses, CloudFront result types), for `stats`.
+/// IIS Win32 statuses, CloudFront result types), for `stats`; and why a
+/// browser recorded no response (Chrome's `net::ERR_*`), for `har`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLogTerm {
-    /// `haproxy`, `envoy`, `heroku`, `win32` or `cloudfront`.
+    /// `haproxy`, `envoy`, `heroku`, `win32`, `cloudfront` or `browser`.
     pub kind: String,
     /// As the log writes it: `sH`, `UF`, `H12`, `64`, `Miss`.
     pub code: String,
@@ -306,7 +307,14 @@ pub struct RawLogTerm {
 }
 
 /// The kinds of `data/log_terms.json`.
-pub const LOG_TERM_KINDS: [&str; 5] = ["haproxy", "envoy", "heroku", "win32", "cloudfront"];
+pub const LOG_TERM_KINDS: [&str; 6] = [
+    "haproxy",
+    "envoy",
+    "heroku",
+    "win32",
+    "cloudfront",
+    "browser",
+];
 
 /// `data/platforms.json`: the CDNs, load balancers, proxies, servers and
 /// hosts a response can come from, in the order they are preferred when

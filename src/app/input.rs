@@ -47,6 +47,12 @@ const WINDOW: usize = 100;
 /// is a lookup and prints what `httpcode 404` prints; several are a chain.
 pub(super) fn from_stdin(ctx: &Context) -> Outcome {
     let mut input = ctx.stdin.borrow_mut();
+    // A HAR file is one JSON object; status lines and codes never start
+    // with `{`.
+    let mut input = io::BufReader::with_capacity(64 * 1024, &mut **input);
+    if starts_with_brace(&mut input)? {
+        return har_summary(ctx, input);
+    }
     let mut printer = HopPrinter {
         ctx,
         seen: 0,
@@ -57,7 +63,7 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
         missing_names: false,
         responses: None,
     };
-    let skipped = hops::for_each_hop(&mut **input, |hop| printer.hop(hop))?;
+    let skipped = hops::for_each_hop(input, |hop| printer.hop(hop))?;
     if skipped > 0 {
         ctx.warn(&format!(
             "skipped {} on stdin (binary, invalid UTF-8 or over {} bytes)",
@@ -66,6 +72,51 @@ pub(super) fn from_stdin(ctx: &Context) -> Outcome {
         ));
     }
     printer.finish()
+}
+
+/// Whether the first byte that is not white space is `{`, without
+/// taking any byte from `input`.
+fn starts_with_brace(input: &mut impl io::BufRead) -> io::Result<bool> {
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(false);
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(at) => return Ok(buf[at] == b'{'),
+            // Only white space so far: drop it and look further.
+            None => {
+                let len = buf.len();
+                input.consume(len);
+            }
+        }
+    }
+}
+
+/// `httpcode har FILE`: a browser's recording, summarised.
+pub(super) fn har(ctx: &Context, args: &crate::cli::HarArgs) -> Outcome {
+    match args.file.as_deref() {
+        None => har_summary(ctx, &mut **ctx.stdin.borrow_mut()),
+        Some(path) if path.as_os_str() == "-" => har_summary(ctx, &mut **ctx.stdin.borrow_mut()),
+        Some(path) => {
+            let name = shown(&path.to_string_lossy());
+            let file = std::fs::File::open(path)
+                .map_err(|e| AppError::Usage(format!("cannot read {name}: {e}")))?;
+            har_summary(ctx, io::BufReader::with_capacity(256 * 1024, file))
+        }
+    }
+}
+
+fn har_summary(ctx: &Context, input: impl io::Read) -> Outcome {
+    // serde's message may quote the input: escaped and cut.
+    let summary = crate::har::summarise(input)
+        .map_err(|e| AppError::Usage(render::cut(&crate::escape::visible(&e), 200, false)))?;
+    if ctx.json {
+        ctx.print(&json::to_string(&json::har(&summary)))?;
+    } else {
+        ctx.print(&render::har::render(&summary, ctx.term))?;
+    }
+    Ok(FOUND)
 }
 
 /// Prints hops as they arrive: JSON and `--lang` one by one, the chain

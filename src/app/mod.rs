@@ -33,7 +33,7 @@ mod reference;
 use compare::compare;
 use find::search_command;
 use generate::{completions, man};
-use input::{from_stdin, stats};
+use input::{from_stdin, har, stats};
 use is::is;
 use lookup::{list, lookup_or_search};
 use reference::{grpc, guide, header, lang_lines, snippet_lines, sources};
@@ -168,6 +168,7 @@ fn run(ctx: &Context, query: Vec<String>, command: Option<Command>) -> Outcome {
         Some(Command::Is(args)) => is(ctx, &args),
         Some(Command::Grpc(args)) => grpc(ctx, &args),
         Some(Command::Stats(args)) => stats(ctx, &args),
+        Some(Command::Har(args)) => har(ctx, &args),
         Some(Command::Completions(args)) => completions(ctx, args.shell),
         Some(Command::Man) => man(ctx),
         None if query.is_empty() && !ctx.stdin_is_terminal => from_stdin(ctx),

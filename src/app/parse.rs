@@ -81,6 +81,7 @@ pub(super) fn name_of(command: &Command) -> &'static str {
         Command::Grpc(_) => "grpc",
         Command::Is(_) => "is",
         Command::Stats(_) => "stats",
+        Command::Har(_) => "har",
         Command::Completions(_) => "completions",
         Command::Man => "man",
     }

@@ -8,6 +8,7 @@ pub mod detail;
 pub mod grid;
 pub mod grpc;
 pub mod guide;
+pub mod har;
 pub mod header;
 pub mod response;
 pub mod search;

@@ -150,3 +150,49 @@ fn strip_colour(text: &str) -> String {
     }
     out
 }
+
+#[test]
+fn a_har_file_is_summarised_by_name_and_on_stdin() {
+    let by_name = httpcode()
+        .args(["har", "tests/fixtures/har/shop.har", "--json"])
+        .output()
+        .unwrap();
+    assert!(by_name.status.success());
+    let on_stdin = httpcode()
+        .arg("--json")
+        .write_stdin(std::fs::read("tests/fixtures/har/shop.har").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(by_name.stdout, on_stdin.stdout);
+    let s: Value = serde_json::from_slice(&by_name.stdout).unwrap();
+    assert_eq!(s["entries"], 5);
+    assert_eq!(s["classes"]["none"], 2);
+    assert_eq!(s["failed_total"], 3);
+    assert_eq!(s["failed"][0]["error"], "net::ERR_BLOCKED_BY_CLIENT");
+    assert!(s["failed"][0]["why"]
+        .as_str()
+        .unwrap()
+        .contains("extension"));
+    assert_eq!(s["failed"][1]["platform"], "AWS Application Load Balancer");
+    assert_eq!(s["chains"][0]["codes"], serde_json::json!([301, 200]));
+    assert_eq!(s["slowest"][0]["time_ms"], 3020.0);
+    assert_eq!(s["findings"][0]["id"], "retry_after");
+    assert_eq!(s["platforms"]["cloudflare"], 2);
+}
+
+#[test]
+fn a_broken_har_is_one_line_and_exit_2() {
+    for input in [
+        "{\"log\":",
+        "{\"nolog\":1}",
+        "{\"log\":{\"entries\":[{\"request\":1}]}}",
+    ] {
+        let out = httpcode().write_stdin(input).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{input}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("httpcode: error: not a HAR file"), "{err}");
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    let missing = httpcode().args(["har", "no/such.har"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
