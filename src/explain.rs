@@ -137,6 +137,10 @@ pub fn explain(hop: &Hop, chain: &mut Chain) -> Explained {
             .iter()
             .find(|e| e.source.get() == source)
     });
+    // IIS's detailed error page names the sub-status: `HTTP Error 404.3`.
+    let substatus =
+        iis_substatus(hop).and_then(|sub| catalogue::lookup(hop.code, Some(sub)).first());
+    let vendor_entry = substatus.or(vendor_entry);
     let entry = vendor_entry.or_else(|| catalogue::lookup(hop.code, None).first());
     let note = platform.and_then(|p| {
         p.notes
@@ -153,6 +157,19 @@ pub fn explain(hop: &Hop, chain: &mut Chain) -> Explained {
         cloudflare,
         findings: findings(hop, chain),
     }
+}
+
+/// The sub-status an IIS detailed error page names for this code
+/// (`HTTP Error 404.3 - Not Found`).
+fn iis_substatus(hop: &Hop) -> Option<u16> {
+    let marker = format!("HTTP Error {:03}.", hop.code);
+    let at = hop.body.find(&marker)? + marker.len();
+    let digits: String = hop.body[at..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(4)
+        .collect();
+    digits.parse().ok()
 }
 
 /// A Cloudflare 1xxx code: the `cf-error-type` header, a body's
@@ -495,6 +512,16 @@ mod tests {
         assert_eq!(e.platform().map(|p| p.id.get()), Some("aws-alb"));
         assert!(e.vendor);
         assert_eq!(e.entry.map(|x| x.source.get()), Some("aws-elb"));
+    }
+
+    #[test]
+    fn an_iis_detailed_error_names_its_substatus() {
+        let body = "<h3>HTTP Error 404.3 - Not Found</h3><h4>The page cannot be served</h4>";
+        let h = hop(404, &[("Server", "Microsoft-IIS/10.0")], body);
+        let e = explain(&h, &mut Chain::default());
+        let entry = e.entry.unwrap();
+        assert_eq!((entry.substatus, entry.source.get()), (Some(3), "iis"));
+        assert!(e.vendor);
     }
 
     #[test]

@@ -471,6 +471,8 @@ pub struct EvidenceJson {
 #[derive(Debug, Serialize)]
 pub struct ResponseEntryJson {
     pub code: u16,
+    /// IIS's, when its detailed error page names one.
+    pub substatus: Option<u16>,
     pub source: Text,
     pub name: Text,
     pub summary: Text,
@@ -530,6 +532,7 @@ pub fn response(
         platforms: e.platforms.iter().map(|s| s.platform.id.get()).collect(),
         entry: e.entry.map(|x| ResponseEntryJson {
             code: x.code,
+            substatus: x.substatus,
             source: x.source,
             name: x.name,
             summary: x.summary,

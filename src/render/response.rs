@@ -67,10 +67,13 @@ pub fn hop(number: usize, hop: &Hop, e: &Explained, term: Term) -> String {
         fact(&mut out, p, width, "Retry-After", &visible(wait));
     }
     if let Some(entry) = e.entry {
+        let code = match entry.substatus {
+            Some(sub) => format!("{}.{sub}", hop.code),
+            None => hop.code.to_string(),
+        };
         let whose = if e.vendor {
             format!(
-                "{} {} ({}): ",
-                hop.code,
+                "{code} {} ({}): ",
                 entry.name.get(),
                 entry.source().name.get()
             )

@@ -389,7 +389,11 @@ fn stdin_grpc_and_is_json_have_the_documented_shapes() {
         "grpc 14",
     );
     let har = json(&["har", "tests/fixtures/har/shop.har"]);
-    check_shape(&har, &documented("`har --json` (and a HAR file on stdin) prints"), "har");
+    check_shape(
+        &har,
+        &documented("`har --json` (and a HAR file on stdin) prints"),
+        "har",
+    );
     let is = json(&["is", "retryable", "503"]);
     check_shape(&is, &documented("`is --json` prints"), "is");
 }

@@ -104,6 +104,9 @@ fn vendor_codes_and_cloudflare_errors_are_explained_there() {
     let web_down = &explained("cloudflare-521.txt")[0];
     assert_eq!(web_down["entry"]["source"], "cloudflare");
     assert_eq!(web_down["entry"]["vendor"], true);
+    let iis = &explained("iis-detailed.txt")[0];
+    assert_eq!(iis["entry"]["substatus"], 3);
+    assert_eq!(iis["entry"]["source"], "iis");
     let alb = &explained("aws-alb.txt")[0];
     assert!(alb["platform_note"].as_str().unwrap().contains("target"));
 }
