@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use httpcode::{hops, search, stats, target};
+use httpcode::{explain, hops, search, stats, target};
 
 fn corpus(target: &str) -> Vec<Vec<u8>> {
     let dir = Path::new("tests/fixtures/fuzz").join(target);
@@ -46,6 +46,28 @@ fn stdin_corpus() {
     for input in corpus("hops") {
         let read = hops::read(&input[..]).unwrap();
         assert!(read.hops.iter().all(|h| h.code <= 999));
+        explain_all(&read.hops);
+    }
+}
+
+/// Every hop explained and drawn at two widths, as stdin mode would.
+fn explain_all(hops: &[hops::Hop]) {
+    let mut chain = explain::Chain::default();
+    for (i, hop) in hops.iter().enumerate() {
+        let e = explain::explain(hop, &mut chain);
+        for width in [40, 80] {
+            let term = httpcode::term::Term { color: true, width };
+            let text = httpcode::render::response::hop(i + 1, hop, &e, term);
+            assert!(!text.contains('\u{7}'), "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn har_corpus() {
+    for input in corpus("har") {
+        // Errors are fine; panics are not.
+        let _ = httpcode::har::summarise(&input[..]);
     }
 }
 
