@@ -220,6 +220,9 @@ impl HopPrinter<'_, '_> {
             let name = name_for(ctx, hop.code);
             return self.print_item(&json::to_string(&json::response(hop, explained, name)));
         }
+        if ctx.short {
+            return ctx.print(&render::response::short(&hop, &explained, ctx.term));
+        }
         let gap = if number > 1 { "\n" } else { "" };
         let block = render::response::hop(number, &hop, &explained, ctx.term);
         ctx.print(&format!("{gap}{block}"))
@@ -245,7 +248,7 @@ impl HopPrinter<'_, '_> {
         if let Some(responses) = &self.responses {
             if ctx.json {
                 ctx.print("\n]\n")?;
-            } else if responses.total > 1 {
+            } else if responses.total > 1 && !ctx.short {
                 let line = render::response::chain(&responses.codes, responses.total, ctx.term);
                 ctx.print(&format!("\n{line}"))?;
             }

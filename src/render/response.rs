@@ -124,6 +124,28 @@ pub fn hop(number: usize, hop: &Hop, e: &Explained, term: Term) -> String {
     out
 }
 
+/// One line (`--short`): code, name, the platform, and the warnings.
+pub fn short(hop: &Hop, e: &Explained, term: Term) -> String {
+    let p = Painter::new(term);
+    let name = e.entry.map_or("(unknown code)", |x| x.name.get());
+    let platform = e.platform().map_or("unknown platform", |p| p.name.get());
+    let warnings: Vec<&str> = e
+        .findings
+        .iter()
+        .filter(|f| f.level == Level::Warn)
+        .map(|f| f.id)
+        .collect();
+    let warn = if warnings.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}", p.alert(&format!("warn {}", warnings.join(", "))))
+    };
+    format!(
+        "{} {name} · {platform}{warn}\n",
+        p.class(&format!("{:03}", hop.code), Class::of(hop.code))
+    )
+}
+
 /// `301 -> 308 -> 200`: the first codes of the chain, and how many more.
 pub fn chain(codes: &[u16], total: usize, term: Term) -> String {
     let p = Painter::new(term);

@@ -199,3 +199,17 @@ fn a_broken_har_is_one_line_and_exit_2() {
     let missing = httpcode().args(["har", "no/such.har"]).output().unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn short_gives_a_line_per_response() {
+    let out = httpcode()
+        .args(["--short", "--color", "never"])
+        .write_stdin(std::fs::read(format!("{DIR}/finding-scheme_downgrade.txt")).unwrap())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "301 Moved Permanently · Cloudflare\n302 Found · Cloudflare · warn scheme_downgrade\n200 OK · Apache HTTP Server\n"
+    );
+}
