@@ -65,7 +65,7 @@ struct Header {
 }
 
 /// A request that failed: no response (status 0) or an error status.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Failed {
     pub code: u16,
     pub method: String,
@@ -77,7 +77,7 @@ pub struct Failed {
     pub why: String,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Slow {
     pub time_ms: f64,
     pub code: u16,
@@ -86,7 +86,7 @@ pub struct Slow {
 }
 
 /// Redirects followed by the browser, from the first URL to the last.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Redirects {
     pub from: String,
     pub codes: Vec<u16>,
@@ -311,9 +311,18 @@ pub fn summarise(input: impl io::Read) -> Result<Summary, String> {
     let mut summary = Summary::default();
     let mut chain = Chain::default();
     let mut de = serde_json::Deserializer::from_reader(input);
-    Root {
+    let entries = Entries {
         summary: &mut summary,
         chain: &mut chain,
+    };
+    // `{"log": {"entries": [...]}}`, walked without building the document.
+    let log = Member {
+        key: "entries",
+        seed: entries,
+    };
+    Member {
+        key: "log",
+        seed: log,
     }
     .deserialize(&mut de)
     .map_err(|e| format!("not a HAR file: {e}"))?;
@@ -322,79 +331,38 @@ pub fn summarise(input: impl io::Read) -> Result<Summary, String> {
     Ok(summary)
 }
 
-/// `{"log": {"entries": [...]}}`, walked without building the document.
-struct Root<'s> {
-    summary: &'s mut Summary,
-    chain: &'s mut Chain,
+/// An object whose member `key` is read with `seed`; the others are
+/// skipped without being kept.
+struct Member<S> {
+    key: &'static str,
+    seed: S,
 }
 
-impl<'de> DeserializeSeed<'de> for Root<'_> {
+impl<'de, S: DeserializeSeed<'de, Value = ()>> DeserializeSeed<'de> for Member<S> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for Root<'_> {
+impl<'de, S: DeserializeSeed<'de, Value = ()>> Visitor<'de> for Member<S> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an object with a \"log\"")
+        write!(f, "an object with {:?}", self.key)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut found = false;
+        let mut seed = Some(self.seed);
         while let Some(key) = map.next_key::<String>()? {
-            if key == "log" && !found {
-                found = true;
-                map.next_value_seed(Log {
-                    summary: &mut *self.summary,
-                    chain: &mut *self.chain,
-                })?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
+            match seed.take_if(|_| key == self.key) {
+                Some(found) => map.next_value_seed(found)?,
+                None => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
-        if found {
-            Ok(())
-        } else {
-            Err(de::Error::custom("no \"log\" object"))
-        }
-    }
-}
-
-struct Log<'s> {
-    summary: &'s mut Summary,
-    chain: &'s mut Chain,
-}
-
-impl<'de> DeserializeSeed<'de> for Log<'_> {
-    type Value = ();
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_map(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Log<'_> {
-    type Value = ();
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a \"log\" object with \"entries\"")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut found = false;
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "entries" && !found {
-                found = true;
-                map.next_value_seed(Entries {
-                    summary: &mut *self.summary,
-                    chain: &mut *self.chain,
-                })?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        if found {
-            Ok(())
-        } else {
-            Err(de::Error::custom("no \"entries\" in \"log\""))
+        match seed {
+            None => Ok(()),
+            Some(_) => Err(de::Error::custom(format!("no {:?} object", self.key))),
         }
     }
 }

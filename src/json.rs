@@ -563,100 +563,47 @@ pub fn response(
 
 /// `har --json`: a browser recording summarised.
 #[derive(Debug, Serialize)]
-pub struct HarJson {
+pub struct HarJson<'s> {
     pub entries: u64,
     /// Requests per class, `none` for those without a response.
     pub classes: BTreeMap<&'static str, u64>,
-    pub failed: Vec<HarFailedJson>,
+    pub failed: &'s [crate::har::Failed],
     pub failed_total: u64,
-    pub chains: Vec<HarChainJson>,
+    pub chains: &'s [crate::har::Redirects],
     pub chains_total: u64,
-    pub slowest: Vec<HarSlowJson>,
+    pub slowest: &'s [crate::har::Slow],
     /// Warnings by finding id.
-    pub findings: Vec<HarFindingJson>,
+    pub findings: Vec<HarFindingJson<'s>>,
     /// Responses per platform id.
-    pub platforms: BTreeMap<&'static str, u64>,
+    pub platforms: &'s BTreeMap<&'static str, u64>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct HarFailedJson {
-    pub code: u16,
-    pub method: String,
-    pub url: String,
-    pub platform: Option<&'static str>,
-    pub error: Option<String>,
-    pub why: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct HarChainJson {
-    pub from: String,
-    pub codes: Vec<u16>,
-    pub to: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct HarSlowJson {
-    pub time_ms: f64,
-    pub code: u16,
-    pub method: String,
-    pub url: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct HarFindingJson {
+pub struct HarFindingJson<'s> {
     pub id: &'static str,
     pub count: u64,
-    pub first_url: String,
+    pub first_url: &'s str,
 }
 
-pub fn har(s: &crate::har::Summary) -> HarJson {
+pub fn har(s: &crate::har::Summary) -> HarJson<'_> {
     let labels = ["none", "1xx", "2xx", "3xx", "4xx", "5xx"];
     HarJson {
         entries: s.entries,
         classes: labels.into_iter().zip(s.classes).collect(),
-        failed: s
-            .failed
-            .iter()
-            .map(|f| HarFailedJson {
-                code: f.code,
-                method: f.method.clone(),
-                url: f.url.clone(),
-                platform: f.platform,
-                error: f.error.clone(),
-                why: f.why.clone(),
-            })
-            .collect(),
+        failed: &s.failed,
         failed_total: s.failed_total,
-        chains: s
-            .chains
-            .iter()
-            .map(|c| HarChainJson {
-                from: c.from.clone(),
-                codes: c.codes.clone(),
-                to: c.to.clone(),
-            })
-            .collect(),
+        chains: &s.chains,
         chains_total: s.chains_total,
-        slowest: s
-            .slowest
-            .iter()
-            .map(|x| HarSlowJson {
-                time_ms: x.time_ms,
-                code: x.code,
-                method: x.method.clone(),
-                url: x.url.clone(),
-            })
-            .collect(),
+        slowest: &s.slowest,
         findings: s
             .findings
             .iter()
             .map(|(id, (count, url))| HarFindingJson {
                 id,
                 count: *count,
-                first_url: url.clone(),
+                first_url: url,
             })
             .collect(),
-        platforms: s.platforms.clone(),
+        platforms: &s.platforms,
     }
 }
