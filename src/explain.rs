@@ -327,7 +327,7 @@ fn findings(hop: &Hop, chain: &mut Chain) -> Vec<Finding> {
             });
         }
     }
-    if let Some(location) = hop.location.as_deref() {
+    if let Some(location) = hop.location() {
         let lower = location.to_ascii_lowercase();
         if chain.locations.iter().any(|l| *l == lower) {
             out.push(Finding {
@@ -468,10 +468,6 @@ mod tests {
         Hop {
             code,
             line: format!("HTTP/1.1 {code}"),
-            location: headers
-                .iter()
-                .find(|(n, _)| n.eq_ignore_ascii_case("location"))
-                .map(|(_, v)| v.to_string()),
             headers: headers
                 .iter()
                 .map(|(n, v)| (n.to_string(), v.to_string()))

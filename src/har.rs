@@ -226,21 +226,20 @@ impl Summary {
 
 /// A HAR entry as the hop `explain` reads.
 fn to_hop(e: &Entry, code: u16) -> Hop {
-    let headers: Vec<(String, String)> = e
+    let mut headers: Vec<(String, String)> = e
         .response
         .headers
         .iter()
         .take(MAX_HEADERS)
         .map(|h| (h.name.clone(), h.value.clone()))
         .collect();
-    let named = |name: &str| {
-        headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.clone())
-    };
-    let location = named("location")
-        .or_else(|| (!e.response.redirect_url.is_empty()).then(|| e.response.redirect_url.clone()));
+    // Chrome keeps a redirect's target in redirectURL too.
+    let has_location = headers
+        .iter()
+        .any(|(n, _)| n.eq_ignore_ascii_case("location"));
+    if !has_location && !e.response.redirect_url.is_empty() {
+        headers.push(("Location".to_string(), e.response.redirect_url.clone()));
+    }
     let version = match e.response.http_version.as_str() {
         "" => "HTTP/1.1".to_string(),
         v => v.to_ascii_uppercase(),
@@ -248,8 +247,6 @@ fn to_hop(e: &Entry, code: u16) -> Hop {
     Hop {
         code,
         line: format!("{version} {code:03} {}", e.response.status_text),
-        retry_after: named("retry-after"),
-        location,
         headers,
         body: String::new(),
         request: Some((e.request.method.clone(), e.request.url.clone())),

@@ -22,8 +22,6 @@ pub struct Hop {
     pub code: u16,
     /// The status line or value as read, trimmed.
     pub line: String,
-    pub location: Option<String>,
-    pub retry_after: Option<String>,
     /// Every header, in order, as `(name, value)`, up to `MAX_HEADERS`.
     pub headers: Vec<(String, String)>,
     /// The start of the body, lines joined by `\n`, up to `BODY_KEPT`.
@@ -47,6 +45,14 @@ impl Hop {
             .iter()
             .filter(move |(n, _)| n.eq_ignore_ascii_case(name))
             .map(|(_, v)| v.as_str())
+    }
+
+    pub fn location(&self) -> Option<&str> {
+        self.header("location")
+    }
+
+    pub fn retry_after(&self) -> Option<&str> {
+        self.header("retry-after")
     }
 
     /// A response with headers, not a bare code.
@@ -164,14 +170,9 @@ impl HopReader {
         if name.is_empty() || name.contains(char::is_whitespace) {
             return None;
         }
-        let value = value.trim().to_string();
-        if name.eq_ignore_ascii_case("location") {
-            hop.location = Some(value.clone());
-        } else if name.eq_ignore_ascii_case("retry-after") {
-            hop.retry_after = Some(value.clone());
-        }
         if hop.headers.len() < MAX_HEADERS {
-            hop.headers.push((name.to_string(), value));
+            hop.headers
+                .push((name.to_string(), value.trim().to_string()));
         }
         None
     }
@@ -235,7 +236,7 @@ mod tests {
         let r = read_str(input);
         assert_eq!(r.hops.len(), 2);
         assert_eq!(r.hops[0].code, 301);
-        assert_eq!(r.hops[0].location.as_deref(), Some("https://example.com/"));
+        assert_eq!(r.hops[0].location(), Some("https://example.com/"));
         assert_eq!(r.hops[1].code, 200);
         assert_eq!(r.skipped, 0);
     }
@@ -250,7 +251,7 @@ mod tests {
     #[test]
     fn retry_after_is_kept() {
         let r = read_str(b"HTTP/1.1 503 Service Unavailable\nRetry-After: 120\n");
-        assert_eq!(r.hops[0].retry_after.as_deref(), Some("120"));
+        assert_eq!(r.hops[0].retry_after(), Some("120"));
     }
 
     #[test]

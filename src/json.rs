@@ -509,9 +509,9 @@ pub fn response(
         code: hop.code,
         name,
         class: crate::catalogue::Class::of(hop.code).label(),
+        location: hop.location().map(str::to_string),
+        retry_after: hop.retry_after().map(str::to_string),
         line: hop.line,
-        location: hop.location,
-        retry_after: hop.retry_after,
         platform: platform.map(|p| p.id.get()),
         platform_name: platform.map(|p| p.name.get()),
         platform_evidence: e

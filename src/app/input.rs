@@ -187,9 +187,9 @@ impl HopPrinter<'_, '_> {
                 code: hop.code,
                 name: name_for(ctx, hop.code),
                 class: Class::of(hop.code).label(),
+                location: hop.location().map(str::to_string),
+                retry_after: hop.retry_after().map(str::to_string),
                 line: hop.line,
-                location: hop.location,
-                retry_after: hop.retry_after,
             })),
             (None, false) => {
                 self.window.push(hop);

@@ -26,7 +26,7 @@ pub fn render(
     for (i, hop) in hops.iter().enumerate() {
         // Header values come from a server: never let them reach the terminal raw.
         // Painted as what they are: a URL and a wait, never as codes.
-        let then = match (&hop.location, &hop.retry_after) {
+        let then = match (hop.location(), hop.retry_after()) {
             (Some(location), _) => Cell::plain(format!("-> {}", visible(location))),
             (None, Some(wait)) => Cell::plain(format!("Retry-After: {}", visible(wait))),
             (None, None) if i + 1 == hops.len() && !more_follow => Cell::new("final", Style::Dim),
@@ -56,7 +56,7 @@ pub fn render(
         }
         return out;
     }
-    if hops.len() > 1 && hops.iter().any(|h| h.location.is_some()) {
+    if hops.len() > 1 && hops.iter().any(|h| h.location().is_some()) {
         writeln!(
             out,
             "{}",

@@ -60,10 +60,10 @@ pub fn hop(number: usize, hop: &Hop, e: &Explained, term: Term) -> String {
         ),
     }
     // Header values come from a server: shown escaped, never raw.
-    if let Some(location) = &hop.location {
+    if let Some(location) = hop.location() {
         fact(&mut out, p, width, "Location", &visible(location));
     }
-    if let Some(wait) = &hop.retry_after {
+    if let Some(wait) = hop.retry_after() {
         fact(&mut out, p, width, "Retry-After", &visible(wait));
     }
     if let Some(entry) = e.entry {
