@@ -434,15 +434,27 @@ fn error_body(body: &str) -> Option<&'static str> {
     if let Some(start) = lower.find("<title>") {
         let title = &lower[start + 7..];
         let title = &title[..title.find("</title>").unwrap_or(title.len())];
-        let words = [
-            "error",
+        // Phrases of error pages, not words a page about errors may use.
+        let phrases = [
             "not found",
-            "404",
-            "500",
+            "server error",
+            "internal error",
+            "access denied",
             "forbidden",
-            "unavailable",
+            "service unavailable",
+            "bad gateway",
+            "gateway timeout",
+            "error 4",
+            "error 5",
         ];
-        if words.iter().any(|w| title.contains(w)) {
+        let title = title.trim();
+        // Or a title that starts with a 4xx or 5xx code: `503 - down`.
+        let b = title.as_bytes();
+        let coded = b.len() >= 3
+            && matches!(b[0], b'4' | b'5')
+            && b[1..3].iter().all(u8::is_ascii_digit)
+            && b.get(3).is_none_or(|c| !c.is_ascii_digit());
+        if coded || phrases.iter().any(|w| title.contains(w)) {
             return Some("an error page");
         }
     }
@@ -581,6 +593,11 @@ mod tests {
             "<html><title>404 Not Found</title>",
         );
         assert_eq!(warnings(&explain(&page, &mut chain)), ["soft_error"]);
+        for title in ["Top 500 companies", "Error handling in Rust", "5000 tips"] {
+            let body = format!("<title>{title}</title>");
+            let fine = hop(200, &[("Content-Type", "text/html")], &body);
+            assert!(warnings(&explain(&fine, &mut chain)).is_empty(), "{title}");
+        }
     }
 
     #[test]
