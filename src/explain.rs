@@ -148,7 +148,13 @@ pub fn explain(hop: &Hop, chain: &mut Chain) -> Explained {
             .find(|n| n.code == hop.code)
             .map(|n| n.note.get())
     });
-    let cloudflare = cloudflare_code(hop).and_then(catalogue::cloudflare_error);
+    // Only Cloudflare's pages: another server's `error 1001` is its own.
+    let from_cloudflare = platforms
+        .iter()
+        .any(|s| s.platform.id.get() == "cloudflare");
+    let cloudflare = cloudflare_code(hop)
+        .filter(|_| from_cloudflare)
+        .and_then(catalogue::cloudflare_error);
     Explained {
         platforms,
         entry,
@@ -511,6 +517,12 @@ mod tests {
             .evidence
             .iter()
             .any(|ev| ev.header == "CF-RAY"));
+    }
+
+    #[test]
+    fn a_1xxx_code_counts_only_from_cloudflare() {
+        let h = hop(403, &[("Server", "nginx")], "error code: 1020");
+        assert!(explain(&h, &mut Chain::default()).cloudflare.is_none());
     }
 
     #[test]
