@@ -38,20 +38,19 @@ pub fn render(s: &Summary, term: Term) -> String {
             p.heading(&format!("Failed: {}{shown}", thousands(s.failed_total)))
         )
         .unwrap();
-        let mut grid = Grid::new(&["Code", "Request", "Platform", "Why"]);
+        // A request a line, cut to the width; who answered and why under it.
         for f in &s.failed {
-            let why = match &f.error {
-                Some(e) => format!("{}: {}", visible(e), f.why),
-                None => f.why.clone(),
-            };
-            grid.add_row(vec![
-                Cell::code(format!("{:03}", f.code), Class::of(f.code)),
-                Cell::plain(format!("{} {}", visible(&f.method), visible(&f.url))),
-                Cell::plain(f.platform.unwrap_or("-")),
-                Cell::plain(why),
-            ]);
+            let request = format!("{} {}", visible(&f.method), visible(&f.url));
+            let code = p.class(&format!("{:03}", f.code), Class::of(f.code));
+            let request = super::cut(&request, width.saturating_sub(6).max(20), false);
+            writeln!(out, " {code}  {request}").unwrap();
+            let mut why = f.platform.map(|p| format!("{p}: ")).unwrap_or_default();
+            if let Some(e) = &f.error {
+                write!(why, "{}: ", visible(e)).unwrap();
+            }
+            why.push_str(&f.why);
+            writeln!(out, "      {}", super::wrap(&why, width, "      ")).unwrap();
         }
-        out.push_str(&paint_table(&grid, term));
     }
     if s.chains_total > 0 {
         writeln!(

@@ -213,3 +213,19 @@ fn short_gives_a_line_per_response() {
         "301 Moved Permanently · Cloudflare\n302 Found · Cloudflare · warn scheme_downgrade\n200 OK · Apache HTTP Server\n"
     );
 }
+
+#[test]
+fn the_har_view_fits_80_and_40_columns() {
+    for width in [80, 40] {
+        let out = httpcode()
+            .args(["har", "tests/fixtures/har/shop.har", "--color", "never"])
+            .args(["--width", &width.to_string()])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Failed: 3"), "{text}");
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+    }
+}
