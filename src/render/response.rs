@@ -119,7 +119,12 @@ pub fn hop(number: usize, hop: &Hop, e: &Explained, term: Term) -> String {
         };
         let text = wrap(&format!("{} ({})", f.text, f.basis), width, &indent);
         let pad = " ".repeat(LABEL - label.len());
-        writeln!(out, "{}{pad}{level} {text}", p.heading(label)).unwrap();
+        let label = if label.is_empty() {
+            String::new()
+        } else {
+            p.heading(label)
+        };
+        writeln!(out, "{label}{pad}{level} {text}").unwrap();
     }
     out
 }

@@ -58,6 +58,7 @@ views! {
     stats_alb_top: ["stats", "--top", "3", "tests/fixtures/logs/formats/alb.log"];
     stats_iis: ["stats", "tests/fixtures/logs/formats/iis.log"];
     stats_envoy: ["stats", "tests/fixtures/logs/formats/envoy.log"];
+    har_shop: ["har", "tests/fixtures/har/shop.har"];
     compare_500_502_503_504: ["compare", "500", "502", "503", "504"];
     short_404: ["404", "--short"];
     list_cloudflare: ["list", "--source", "cloudflare"];
@@ -158,5 +159,21 @@ fn colour_grpc_14() {
 #[test]
 fn colour_stdin_redirect_chain() {
     let chain = std::fs::read("tests/fixtures/stdin/redirect-chain.txt").unwrap();
+    insta::assert_snapshot!(in_colour(&[], &chain));
+}
+
+#[test]
+fn stdin_responses_explained() {
+    let cloudflare = "tests/fixtures/responses/cloudflare.txt";
+    insta::assert_snapshot!("response_cloudflare_80", from_stdin("80", cloudflare));
+    insta::assert_snapshot!("response_cloudflare_40", from_stdin("40", cloudflare));
+    let chain = "tests/fixtures/responses/finding-scheme_downgrade.txt";
+    insta::assert_snapshot!("response_chain_80", from_stdin("80", chain));
+    insta::assert_snapshot!("response_chain_40", from_stdin("40", chain));
+}
+
+#[test]
+fn colour_responses_explained() {
+    let chain = std::fs::read("tests/fixtures/responses/finding-method_change.txt").unwrap();
     insta::assert_snapshot!(in_colour(&[], &chain));
 }
