@@ -38,6 +38,15 @@ make_log() {
 
 mean() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][int(sys.argv[2])]["mean"])' "$@"; }
 
+# NAME RUNS LOG COMMAND: httpcode stats on LOG against COMMAND, side by side.
+versus() {
+    local name=$1 runs=$2 log=$3 theirs=$4
+    hyperfine --style none --warmup 0 --runs "$runs" --export-json "$work/$name.json" \
+        "$bin stats --color never $log" "$theirs" > /dev/null
+    python3 -c 'import sys; n,o,t=sys.argv[1],float(sys.argv[2]),float(sys.argv[3]); print(f"httpcode {o:.3f} s, {n} {t:.2f} s: {t/o:.0f}x")' \
+        "$name" "$(mean "$work/$name.json" 0)" "$(mean "$work/$name.json" 1)"
+}
+
 echo "== each format, ~500 MB, one file"
 printf '%-11s %9s %9s %8s\n' format MB seconds MB/s
 for format in "${formats[@]}"; do
@@ -72,12 +81,7 @@ if [[ " ${formats[*]} " == *" ncsa "* ]]; then
     if command -v goaccess > /dev/null; then
         echo "== GoAccess on the ~500 MB combined log"
         log="$work/ncsa-500m.log"
-        hyperfine --style none --warmup 0 --runs 1 --export-json "$work/goaccess.json" \
-            "$bin stats --color never $log" \
-            "goaccess $log --log-format=COMBINED -o $work/report.json" > /dev/null
-        ours=$(mean "$work/goaccess.json" 0)
-        theirs=$(mean "$work/goaccess.json" 1)
-        python3 -c 'import sys; o,t=map(float,sys.argv[1:]); print(f"httpcode {o:.3f} s, goaccess {t:.2f} s: {t/o:.0f}x")' "$ours" "$theirs"
+        versus goaccess 1 "$log" "goaccess $log --log-format=COMBINED -o $work/report.json"
     else
         echo "== GoAccess not installed: skipped (apt install goaccess)"
     fi
@@ -91,10 +95,5 @@ if [[ " ${formats[*]} " == *" iis "* ]]; then
 /^#/ { next }
 { print $s "." $ss }
 AWK
-    hyperfine --style none --warmup 0 --runs 2 --export-json "$work/awk.json" \
-        "$bin stats --color never $log" \
-        "awk -f $work/iis.awk $log | sort | uniq -c" > /dev/null
-    ours=$(mean "$work/awk.json" 0)
-    theirs=$(mean "$work/awk.json" 1)
-    python3 -c 'import sys; o,t=map(float,sys.argv[1:]); print(f"httpcode {o:.3f} s, awk|sort|uniq {t:.2f} s: {t/o:.0f}x")' "$ours" "$theirs"
+    versus awk 2 "$log" "awk -f $work/iis.awk $log | sort | uniq -c"
 fi
