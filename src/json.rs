@@ -433,17 +433,37 @@ pub fn stats(counts: &crate::stats::Counts) -> StatsJson {
     }
 }
 
-/// A response read on stdin and explained (`curl -si URL | httpcode
-/// --json`): what a bare hop shows, then the platform, the entry that
-/// applies there and the findings.
+/// A status read on stdin (a bare code, or a status line and its headers).
 #[derive(Debug, Serialize)]
-pub struct ResponseJson {
+pub struct HopJson {
     pub code: u16,
     pub name: Option<&'static str>,
     pub class: String,
     pub line: String,
     pub location: Option<String>,
     pub retry_after: Option<String>,
+}
+
+impl HopJson {
+    pub fn of(hop: crate::hops::Hop, name: Option<&'static str>) -> HopJson {
+        HopJson {
+            code: hop.code,
+            name,
+            class: crate::catalogue::Class::of(hop.code).label(),
+            location: hop.location().map(str::to_string),
+            retry_after: hop.retry_after().map(str::to_string),
+            line: hop.line,
+        }
+    }
+}
+
+/// A response read on stdin and explained (`curl -si URL | httpcode
+/// --json`): what a bare hop shows, then the platform, the entry that
+/// applies there and the findings.
+#[derive(Debug, Serialize)]
+pub struct ResponseJson {
+    #[serde(flatten)]
+    pub hop: HopJson,
     /// The platform that sent it (its id), `null` when no header names one.
     pub platform: Option<&'static str>,
     pub platform_name: Option<&'static str>,
@@ -506,12 +526,7 @@ pub fn response(
 ) -> ResponseJson {
     let platform = e.platform();
     ResponseJson {
-        code: hop.code,
-        name,
-        class: crate::catalogue::Class::of(hop.code).label(),
-        location: hop.location().map(str::to_string),
-        retry_after: hop.retry_after().map(str::to_string),
-        line: hop.line,
+        hop: HopJson::of(hop, name),
         platform: platform.map(|p| p.id.get()),
         platform_name: platform.map(|p| p.name.get()),
         platform_evidence: e

@@ -11,7 +11,6 @@ use super::FOUND;
 use super::NOT_FOUND;
 use super::USAGE;
 use crate::catalogue;
-use crate::catalogue::Class;
 use crate::cli::StatsArgs;
 use crate::cli::TimeUnit;
 use crate::escape::shown;
@@ -24,18 +23,7 @@ use crate::stats::Counts;
 use crate::stats::Granularity;
 use crate::stats::Options;
 use crate::target::Target;
-use serde::Serialize;
 use std::io;
-
-#[derive(Serialize)]
-struct HopJson {
-    code: u16,
-    name: Option<&'static str>,
-    class: String,
-    line: String,
-    location: Option<String>,
-    retry_after: Option<String>,
-}
 
 /// Hops kept before the chain table is printed: the first batch sets the
 /// heading, later batches continue the numbering without a header. Each
@@ -95,9 +83,8 @@ fn starts_with_brace(input: &mut impl io::BufRead) -> io::Result<bool> {
 
 /// `httpcode har FILE`: a browser's recording, summarised.
 pub(super) fn har(ctx: &Context, args: &crate::cli::HarArgs) -> Outcome {
-    match args.file.as_deref() {
+    match args.file.as_deref().filter(|path| path.as_os_str() != "-") {
         None => har_summary(ctx, &mut **ctx.stdin.borrow_mut()),
-        Some(path) if path.as_os_str() == "-" => har_summary(ctx, &mut **ctx.stdin.borrow_mut()),
         Some(path) => {
             let name = shown(&path.to_string_lossy());
             let file = std::fs::File::open(path)
@@ -183,14 +170,10 @@ impl HopPrinter<'_, '_> {
                     Ok(())
                 }
             },
-            (None, true) => self.print_item(&json::to_string(&HopJson {
-                code: hop.code,
-                name: name_for(ctx, hop.code),
-                class: Class::of(hop.code).label(),
-                location: hop.location().map(str::to_string),
-                retry_after: hop.retry_after().map(str::to_string),
-                line: hop.line,
-            })),
+            (None, true) => {
+                let name = name_for(ctx, hop.code);
+                self.print_item(&json::to_string(&json::HopJson::of(hop, name)))
+            }
             (None, false) => {
                 self.window.push(hop);
                 if self.window.len() < WINDOW {
