@@ -54,16 +54,19 @@ pub fn platforms_of(hop: &Hop) -> Vec<Seen> {
     seen
 }
 
-/// Whether a header's `value` matches a sign's, case aside.
+/// Whether a header's `value` matches a sign's, case aside (no copies:
+/// a HAR file asks this for every header of every entry).
 fn matches(how: SignMatch, value: &str, wanted: &str) -> bool {
-    let value = value.to_ascii_lowercase();
-    let wanted = wanted.to_ascii_lowercase();
+    let (value, wanted) = (value.as_bytes(), wanted.as_bytes());
+    let n = wanted.len();
     match how {
         SignMatch::Present => true,
-        SignMatch::Equals => value == wanted,
-        SignMatch::Prefix => value.starts_with(&wanted),
-        SignMatch::Contains => value.contains(&wanted),
-        SignMatch::Suffix => value.ends_with(&wanted),
+        SignMatch::Equals => value.eq_ignore_ascii_case(wanted),
+        SignMatch::Prefix => value.len() >= n && value[..n].eq_ignore_ascii_case(wanted),
+        SignMatch::Suffix => {
+            value.len() >= n && value[value.len() - n..].eq_ignore_ascii_case(wanted)
+        }
+        SignMatch::Contains => n == 0 || value.windows(n).any(|w| w.eq_ignore_ascii_case(wanted)),
     }
 }
 
